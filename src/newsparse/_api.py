@@ -1,0 +1,435 @@
+"""The public functions: read, read_many, write, write_many, detect_format, formats."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, Union
+
+from ._errors import (
+    DecodeError,
+    FormatDetectionError,
+    NewsparseError,
+    ReadError,
+    UnknownFormatError,
+    WriteError,
+)
+from ._model import Article
+from ._plugins import get_registry
+from ._registry import FormatSpec
+
+__all__ = [
+    "Source",
+    "detect_format",
+    "formats",
+    "get_format",
+    "read",
+    "read_many",
+    "write",
+    "write_many",
+]
+
+Source = Union[str, bytes, bytearray, "os.PathLike[str]", IO[str], IO[bytes]]
+"""What :func:`read` accepts: text (``str``), ``bytes``, a path, or an open file."""
+
+SNIFF_BYTES = 8192
+"""How much of a source the format sniffers see."""
+
+_MIN_CONFIDENCE = 0.5
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class _Input:
+    """A source, opened: its text or bytes, its name, and its filename for detection."""
+
+    __slots__ = ("data", "filename", "name", "path")
+
+    def __init__(
+        self,
+        data: str | bytes | None,
+        name: str,
+        filename: str | None,
+        path: os.PathLike[str] | None = None,
+    ) -> None:
+        self.data = data
+        self.name = name
+        self.filename = filename
+        self.path = path
+
+    def head_bytes(self) -> bytes:
+        if self.data is None:
+            assert self.path is not None
+            with open(self.path, "rb") as f:
+                return f.read(SNIFF_BYTES)
+        if isinstance(self.data, str):
+            return self.data[:SNIFF_BYTES].encode("utf-8", "surrogatepass")
+        return self.data[:SNIFF_BYTES]
+
+    def head_text(self) -> str:
+        if isinstance(self.data, str):
+            return self.data[:SNIFF_BYTES]
+        head = self.head_bytes()
+        encoding = _bom_encoding(head) or "utf-8"
+        return head.decode(encoding, "replace")
+
+    def all_bytes(self) -> bytes:
+        if self.data is None:
+            assert self.path is not None
+            with open(self.path, "rb") as f:
+                return f.read()
+        if isinstance(self.data, str):
+            return self.data.encode("utf-8", "surrogatepass")
+        return self.data
+
+
+def _open(source: Any, filename: str | None) -> _Input:
+    if isinstance(source, str):
+        return _Input(source, filename or "<string>", filename)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return _Input(bytes(source), filename or "<bytes>", filename)
+    if isinstance(source, os.PathLike):
+        path = os.fspath(source)
+        if not isinstance(path, str):
+            path = os.fsdecode(path)
+        if not os.path.isfile(path):
+            raise ReadError(f"no such file: {path}", source=path)
+        return _Input(None, path, filename or path, path=source)
+    read = getattr(source, "read", None)
+    if callable(read):
+        data = read()
+        name = getattr(source, "name", None)
+        name = name if isinstance(name, str) else None
+        if not isinstance(data, (str, bytes)):
+            raise ReadError(
+                f"file object returned {type(data).__name__} from read(), not str or bytes",
+                source=name,
+            )
+        return _Input(data, name or "<stream>", filename or name)
+    raise ReadError(
+        f"cannot read from {type(source).__name__}; pass text (str), bytes, a pathlib.Path "
+        "or an open file"
+    )
+
+
+def _bom_encoding(head: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    return None
+
+
+def _decode(data: bytes, spec: FormatSpec, encoding: str | None, name: str) -> str:
+    chosen = encoding or _bom_encoding(data)
+    if chosen is None and spec.encoding_detector is not None:
+        detector = spec.load("encoding_detector")
+        assert detector is not None
+        declared = detector(data[:SNIFF_BYTES])
+        if declared:
+            try:
+                chosen = codecs.lookup(declared).name
+            except LookupError:
+                chosen = None
+    chosen = chosen or "utf-8"
+    try:
+        return data.decode(chosen)
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 8]
+        raise DecodeError(
+            f"bytes at offset {exc.start} are not valid {chosen} ({bad!r}: {exc.reason}); "
+            "pass encoding=... if the source uses another encoding",
+            offset=exc.start,
+            encoding=chosen,
+            format=spec.name,
+            source=name,
+        ) from None
+    except LookupError:
+        raise ReadError(f"unknown encoding {chosen!r}", format=spec.name, source=name) from None
+
+
+def _resolve(
+    src: _Input, format: str | None, media_type: str | None, *, for_reading: bool = True
+) -> FormatSpec:
+    registry = get_registry()
+    if format is not None:
+        spec = registry.get(format)
+    elif media_type is not None:
+        matches = [s for s in registry.for_media_type(media_type) if s.can_read]
+        if not matches:
+            raise UnknownFormatError(media_type, registry.names(), hint="no format claims it")
+        spec = matches[0]
+    else:
+        spec = _detect(src)
+    if for_reading and not spec.can_read:
+        readers = ", ".join(s.name for s in registry.readers())
+        raise ReadError(f"format {spec.name!r} cannot read; formats that can: {readers}")
+    return spec
+
+
+def _detect(src: _Input) -> FormatSpec:
+    registry = get_registry()
+    by_name: list[FormatSpec] = []
+    if src.filename:
+        by_name = [s for s in registry.for_filename(src.filename) if s.can_read]
+    head = src.head_text()
+    scored: list[tuple[float, str, FormatSpec]] = []
+    for spec in registry.readers():
+        sniffer = spec.load("sniffer")
+        if sniffer is None:
+            continue
+        try:
+            confidence = float(sniffer(head))
+        except Exception:  # a broken sniffer only loses its vote
+            confidence = 0.0
+        scored.append((confidence, spec.name, spec))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    confident = [spec for conf, _, spec in scored if conf >= _MIN_CONFIDENCE]
+    if len(by_name) == 1:
+        return by_name[0]
+    if by_name:
+        # several formats share the suffix: let the content decide among them
+        for spec in confident:
+            if spec in by_name:
+                return spec
+        candidates = [s.name for s in by_name]
+        raise FormatDetectionError(
+            f"{src.name}: the file name fits several formats and the content matches none",
+            candidates,
+        )
+    if confident:
+        best = confident[0]
+        top = scored[0][0]
+        ties = [spec.name for conf, _, spec in scored if conf == top]
+        if len(ties) > 1:
+            raise FormatDetectionError(f"{src.name}: the content fits several formats", ties)
+        return best
+    hint = ""
+    if isinstance(src.data, str) and "\n" not in src.data and os.path.exists(src.data):
+        hint = " (a str is read as text: to read the file it names, pass pathlib.Path(...))"
+    candidates = [spec.name for conf, _, spec in scored if conf > 0]
+    raise FormatDetectionError(f"{src.name}: cannot tell the format{hint}", candidates)
+
+
+def _text_of(src: _Input, spec: FormatSpec, encoding: str | None) -> str | bytes:
+    if spec.binary:
+        return src.all_bytes()
+    if isinstance(src.data, str):
+        return src.data
+    return _decode(src.all_bytes(), spec, encoding, src.name)
+
+
+def _call_reader(spec: FormatSpec, role: str, src_name: str, *args: Any, **options: Any) -> Any:
+    func = spec.load(role)
+    assert func is not None
+    try:
+        return func(*args, **options)
+    except NewsparseError as exc:
+        if isinstance(exc, ReadError) and exc.source is None:
+            exc.source = src_name
+        raise
+    except TypeError as exc:
+        if "unexpected keyword argument" in str(exc):
+            raise ReadError(f"{exc}", format=spec.name, source=src_name) from exc
+        raise _crash(spec, "reading", exc, src_name) from exc
+    except Exception as exc:
+        raise _crash(spec, "reading", exc, src_name) from exc
+
+
+def _crash(spec: FormatSpec, doing: str, exc: Exception, src_name: str | None) -> NewsparseError:
+    message = (
+        f"format {spec.name!r} (plugin {spec.plugin!r}) failed while {doing}: "
+        f"{type(exc).__name__}: {exc}"
+    )
+    if doing == "reading":
+        return ReadError(message, format=spec.name, source=src_name)
+    return WriteError(message, format=spec.name)
+
+
+def read(
+    source: Source,
+    format: str | None = None,
+    *,
+    media_type: str | None = None,
+    encoding: str | None = None,
+    filename: str | None = None,
+    **options: Any,
+) -> Article:
+    """Read one article from ``source``.
+
+    :param source: text (``str``), ``bytes``, a :class:`pathlib.Path`, or an open file
+        (text or binary). A ``str`` is always the document itself, never a file name.
+    :param format: the format's name, alias, extension or media type; detected when
+        omitted, in this order: ``media_type``, the file name's extension, the content.
+    :param media_type: the source's media type, e.g. from an HTTP ``Content-Type``.
+    :param encoding: the encoding of ``bytes`` (default: a byte-order mark, a charset the
+        document declares where the format has one, else UTF-8).
+    :param filename: a file name to detect the format from, for sources without one.
+    :param options: passed to the format's reader (e.g. ``strict=True`` for ``wire``).
+    :raises ReadError: on unreadable input (:class:`ParseError`, :class:`DecodeError`).
+    :raises FormatDetectionError: when the format cannot be told.
+
+    >>> article = read(" date 2024-03-05 trending:\\n\\nHarbour reopens\\n\\n", "wire")
+    >>> article.title
+    'Harbour reopens'
+    """
+    src = _open(source, filename)
+    spec = _resolve(src, format, media_type)
+    data = _text_of(src, spec, encoding)
+    article = _call_reader(spec, "reader", src.name, data, **options)
+    if not isinstance(article, Article):
+        raise ReadError(
+            f"format {spec.name!r} (plugin {spec.plugin!r}) returned "
+            f"{type(article).__name__}, not an Article",
+            format=spec.name,
+            source=src.name,
+        )
+    return article
+
+
+def read_many(
+    source: Source,
+    format: str | None = None,
+    *,
+    media_type: str | None = None,
+    encoding: str | None = None,
+    filename: str | None = None,
+    **options: Any,
+) -> Iterator[Article]:
+    """Read every article of a document that holds several (e.g. JSON Lines).
+
+    Takes the same arguments as :func:`read` and yields Articles as they are read.
+    A format without a reader for several articles yields the single one it reads.
+    """
+    src = _open(source, filename)
+    spec = _resolve(src, format, media_type)
+    data = _text_of(src, spec, encoding)
+    if spec.many_reader is None:
+        yield _call_reader(spec, "reader", src.name, data, **options)
+        return
+    stream: IO[Any] = io.BytesIO(data) if isinstance(data, bytes) else io.StringIO(data)
+    iterator = _call_reader(spec, "many_reader", src.name, stream, **options)
+    while True:
+        try:
+            article = next(iterator)
+        except StopIteration:
+            return
+        except NewsparseError as exc:
+            if isinstance(exc, ReadError) and exc.source is None:
+                exc.source = src.name
+            raise
+        except Exception as exc:
+            raise _crash(spec, "reading", exc, src.name) from exc
+        yield article
+
+
+def _writer_spec(format: str, role: str) -> FormatSpec:
+    spec = get_registry().get(format)
+    if not spec.can_write:
+        writers = ", ".join(s.name for s in get_registry().writers())
+        raise WriteError(f"format {spec.name!r} cannot write; formats that can: {writers}")
+    if role == "many_writer" and spec.many_writer is None:
+        raise WriteError(
+            f"format {spec.name!r} holds one article per document; call write() for each",
+            format=spec.name,
+        )
+    return spec
+
+
+def _call_writer(spec: FormatSpec, role: str, *args: Any, **options: Any) -> Any:
+    func = spec.load(role)
+    assert func is not None
+    try:
+        return func(*args, **options)
+    except NewsparseError:
+        raise
+    except TypeError as exc:
+        if "unexpected keyword argument" in str(exc):
+            raise WriteError(str(exc), format=spec.name) from exc
+        raise _crash(spec, "writing", exc, None) from exc
+    except Exception as exc:
+        raise _crash(spec, "writing", exc, None) from exc
+
+
+def write(article: Article, format: str, **options: Any) -> str:
+    """Write ``article`` in ``format`` and return the text.
+
+    :param format: the format's name, alias, extension or media type.
+    :param options: passed to the format's writer.
+    :raises WriteError: when the format cannot write, or fails to.
+
+    >>> print(write(Article("Harbour reopens"), "wire"), end="")
+     date  trending:
+    <BLANKLINE>
+    Harbour reopens
+    <BLANKLINE>
+    """
+    if not isinstance(article, Article):
+        raise WriteError(f"expected an Article, got {type(article).__name__}")
+    spec = _writer_spec(format, "writer")
+    text = _call_writer(spec, "writer", article, **options)
+    if not isinstance(text, str):
+        raise WriteError(
+            f"format {spec.name!r} (plugin {spec.plugin!r}) returned {type(text).__name__}, "
+            "not str",
+            format=spec.name,
+        )
+    return text
+
+
+def write_many(articles: Iterable[Article], format: str, **options: Any) -> Iterator[str]:
+    """Write several articles into one document, yielding it in chunks.
+
+    ``"".join(write_many(articles, "wire"))`` gives the whole document; writing the chunks
+    to a file as they come keeps memory flat. Raises :class:`WriteError` for a format that
+    holds one article per document.
+    """
+    spec = _writer_spec(format, "many_writer")
+
+    def checked() -> Iterator[Article]:
+        for item in articles:
+            if not isinstance(item, Article):
+                raise WriteError(f"expected an Article, got {type(item).__name__}")
+            yield item
+
+    chunks = _call_writer(spec, "many_writer", checked(), **options)
+    while True:
+        try:
+            chunk = next(chunks)
+        except StopIteration:
+            return
+        except NewsparseError:
+            raise
+        except Exception as exc:
+            raise _crash(spec, "writing", exc, None) from exc
+        yield chunk
+
+
+def detect_format(
+    source: Source, *, media_type: str | None = None, filename: str | None = None
+) -> str:
+    """Return the name of the format ``source`` is in, or raise FormatDetectionError.
+
+    Uses the media type, then the file name's extension, then the content.
+    """
+    src = _open(source, filename)
+    return _resolve(src, None, media_type).name
+
+
+def formats() -> tuple[FormatSpec, ...]:
+    """Every registered format (built-in and plugins), sorted by name."""
+    return tuple(get_registry())
+
+
+def get_format(name: str) -> FormatSpec:
+    """The format registered under ``name`` (or an alias, extension or media type).
+
+    Raises :class:`UnknownFormatError`, which lists the known names.
+    """
+    return get_registry().get(name)

@@ -1,0 +1,419 @@
+"""The Article model: frozen, slotted attrs classes that know no format.
+
+The model holds data and checks real invariants only (aware datetimes, heading levels,
+JSON-like extras). Reading and writing live in the formats; change an Article with
+:func:`attrs.evolve`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any, ClassVar, Literal, Union
+
+import attrs
+
+from ._errors import ValidationError
+
+__all__ = [
+    "Article",
+    "Author",
+    "FrozenMapping",
+    "Block",
+    "Heading",
+    "ListBlock",
+    "Media",
+    "MediaBlock",
+    "Paragraph",
+    "Preformatted",
+    "Quote",
+]
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*\Z")
+_EXTRA_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\.\S")
+
+
+# ---------------------------------------------------------------------------
+# validators and converters (module-private)
+
+
+def _check_str(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise ValidationError(
+            f"{type(inst).__name__}.{attribute.name} must be a str, not {type(value).__name__}"
+        )
+
+
+def _check_opt_str(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_str(inst, attribute, value)
+
+
+def _check_str_items(inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            raise ValidationError(
+                f"{type(inst).__name__}.{attribute.name}[{i}] must be a str, "
+                f"not {type(item).__name__}"
+            )
+
+
+def _items_of(kind: type | tuple[type, ...], label: str) -> Any:
+    def check(inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for i, item in enumerate(value):
+            if not isinstance(item, kind):
+                raise ValidationError(
+                    f"{type(inst).__name__}.{attribute.name}[{i}] must be {label}, "
+                    f"not {type(item).__name__}"
+                )
+
+    return check
+
+
+def _check_aware(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, datetime):
+        raise ValidationError(
+            f"{type(inst).__name__}.{attribute.name} must be a datetime, "
+            f"not {type(value).__name__}"
+        )
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError(
+            f"{type(inst).__name__}.{attribute.name} must be timezone-aware, got naive "
+            f"{value.isoformat()}; attach a zone, e.g. "
+            "value.replace(tzinfo=zoneinfo.ZoneInfo('America/New_York'))"
+        )
+
+
+def _check_language(inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    _check_opt_str(inst, attribute, value)
+    if value is not None and not _LANGUAGE.match(value):
+        raise ValidationError(
+            f"Article.language must be a BCP 47 tag such as 'en' or 'pt-BR', got {value!r}"
+        )
+
+
+def _instant_and_offset(value: datetime | None) -> tuple[datetime, Any] | None:
+    """Comparison key for datetimes: the same instant *and* the same UTC offset.
+
+    Plain aware-datetime equality ignores the offset (09:29-05:00 == 14:29+00:00), which
+    would let a round trip that loses the writer's offset pass unnoticed.
+    """
+    if value is None:
+        return None
+    return (value, value.utcoffset())
+
+
+class FrozenMapping(Mapping[str, Any]):
+    """A read-only, picklable mapping; the type of ``Article.extras`` and the maps inside it.
+
+    It compares equal to any mapping with the same items.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Any] = MappingProxyType({})) -> None:
+        self._data = dict(data)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMapping):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == dict(other.items())
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._data.items()))
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self._data,))
+
+
+def _freeze(value: Any, path: str) -> Any:
+    """Return a read-only copy of a JSON-like value, or raise ValidationError."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValidationError(f"{path} must be a finite number, got {value!r}")
+        return value
+    if isinstance(value, Mapping):
+        frozen = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise ValidationError(f"{path} keys must be str, got {key!r}")
+            frozen[key] = _freeze(item, f"{path}[{key!r}]")
+        return FrozenMapping(frozen)
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(item, f"{path}[{i}]") for i, item in enumerate(value))
+    raise ValidationError(
+        f"{path} must hold JSON-like values (str, int, float, bool, None, lists, mappings), "
+        f"not {type(value).__name__}"
+    )
+
+
+def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    if value is None:
+        return FrozenMapping()
+    if not isinstance(value, Mapping):
+        raise ValidationError(f"Article.extras must be a mapping, not {type(value).__name__}")
+    frozen = {}
+    for key in sorted(value):
+        if not isinstance(key, str) or not _EXTRA_KEY.match(key):
+            raise ValidationError(
+                f"Article.extras keys are namespaced by format, like 'wire.trending'; got {key!r}"
+            )
+        frozen[key] = _freeze(value[key], f"Article.extras[{key!r}]")
+    return FrozenMapping(frozen)
+
+
+def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise ValidationError(f"expected a sequence of str, got the str {value!r}")
+    return tuple(value)
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(value, (str, bytes, Mapping)):
+        raise ValidationError(f"expected a sequence, got {type(value).__name__}")
+    return tuple(value)
+
+
+# ---------------------------------------------------------------------------
+# parts
+
+
+@attrs.frozen
+class Author:
+    """A person or organisation credited with an article.
+
+    ``role`` is the credit as given, e.g. ``"opinion contributor"`` or ``"photographer"``;
+    ``url`` is a profile page.
+
+    >>> Author("Ada Lovelace", role="opinion contributor")
+    Author(name='Ada Lovelace', role='opinion contributor', url=None)
+    """
+
+    name: str = attrs.field(validator=_check_str)
+    role: str | None = attrs.field(default=None, validator=_check_opt_str)
+    url: str | None = attrs.field(default=None, validator=_check_opt_str)
+
+
+@attrs.frozen
+class Media:
+    """An image, video or other media item of an article.
+
+    ``caption`` is the caption text without the credit, ``credit`` the credit line as
+    given (e.g. ``"AP Photo/Jane Doe"``), ``alt`` the alternative text and ``kind`` one of
+    ``"image"``, ``"video"``, ``"audio"`` or another short lowercase word.
+
+    >>> Media(url="https://example.org/a.jpg", caption="A harbour at dawn.")
+    Media(url='https://example.org/a.jpg', caption='A harbour at dawn.', credit=None, kind='image', alt=None)
+    """
+
+    url: str | None = attrs.field(default=None, validator=_check_opt_str)
+    caption: str | None = attrs.field(default=None, validator=_check_opt_str)
+    credit: str | None = attrs.field(default=None, validator=_check_opt_str)
+    kind: str = attrs.field(default="image", validator=_check_str)
+    alt: str | None = attrs.field(default=None, validator=_check_opt_str)
+
+
+# ---------------------------------------------------------------------------
+# body blocks
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of body text.
+
+    >>> Paragraph("It rained all day.").type
+    'paragraph'
+    """
+
+    type: ClassVar[Literal["paragraph"]] = "paragraph"
+    text: str = attrs.field(validator=_check_str)
+
+
+@attrs.frozen
+class Heading:
+    """A heading inside the body; ``level`` runs from 1 to 6 as in HTML.
+
+    >>> Heading("What happens next", level=2).level
+    2
+    """
+
+    type: ClassVar[Literal["heading"]] = "heading"
+    text: str = attrs.field(validator=_check_str)
+    level: int = attrs.field(default=2)
+
+    @level.validator
+    def _check_level(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
+            raise ValidationError(f"Heading.level must be an int from 1 to 6, got {value!r}")
+
+
+@attrs.frozen
+class Quote:
+    """A block quotation, with an optional attribution (who is quoted).
+
+    >>> Quote("We will rebuild.", attribution="the mayor").attribution
+    'the mayor'
+    """
+
+    type: ClassVar[Literal["quote"]] = "quote"
+    text: str = attrs.field(validator=_check_str)
+    attribution: str | None = attrs.field(default=None, validator=_check_opt_str)
+
+
+@attrs.frozen
+class ListBlock:
+    """A bulleted (``ordered=False``) or numbered (``ordered=True``) list of text items.
+
+    >>> ListBlock(["eggs", "flour"]).items
+    ('eggs', 'flour')
+    """
+
+    type: ClassVar[Literal["list"]] = "list"
+    items: tuple[str, ...] = attrs.field(
+        converter=_tuple_of_str, validator=_check_str_items
+    )
+    ordered: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+
+@attrs.frozen
+class Preformatted:
+    """Text whose line breaks and spacing matter (code, tables as text, poetry).
+
+    >>> Preformatted("a  b\\n c").text
+    'a  b\\n c'
+    """
+
+    type: ClassVar[Literal["preformatted"]] = "preformatted"
+    text: str = attrs.field(validator=_check_str)
+
+
+@attrs.frozen
+class MediaBlock:
+    """A media item placed in the flow of the body (a figure), with its caption and credit.
+
+    >>> MediaBlock(Media(url="https://example.org/map.png", caption="The route.")).type
+    'media'
+    """
+
+    type: ClassVar[Literal["media"]] = "media"
+    media: Media = attrs.field()
+
+    @media.validator
+    def _check_media(self, attribute: attrs.Attribute[Media], value: object) -> None:
+        if not isinstance(value, Media):
+            raise ValidationError(f"MediaBlock.media must be a Media, not {type(value).__name__}")
+
+
+Block = Union[Paragraph, Heading, Quote, ListBlock, Preformatted, MediaBlock]
+"""Any body block; tell them apart by their ``type`` (a class attribute)."""
+
+BLOCK_TYPES: Mapping[str, type[Block]] = MappingProxyType(
+    {
+        cls.type: cls
+        for cls in (Paragraph, Heading, Quote, ListBlock, Preformatted, MediaBlock)
+    }
+)
+"""The body block classes by their ``type`` discriminator."""
+
+
+# ---------------------------------------------------------------------------
+# the article
+
+
+@attrs.frozen
+class Article:
+    """One news article, whatever format it came from.
+
+    Only ``title`` is required. Sequences are stored as tuples (lists are converted),
+    datetimes must be timezone-aware, and ``extras`` holds, under keys namespaced by
+    format (``"wire.trending"``), what a format carries that the model has no field for;
+    it is read-only and holds JSON-like values only.
+
+    Two Articles are equal when every field is; datetimes must denote the same instant
+    with the same UTC offset.
+
+    >>> from datetime import datetime
+    >>> from zoneinfo import ZoneInfo
+    >>> a = Article(
+    ...     "Harbour reopens after storm",
+    ...     authors=[Author("Mara Quint")],
+    ...     published=datetime(2024, 3, 5, 9, 30, tzinfo=ZoneInfo("America/New_York")),
+    ...     body=[Paragraph("The harbour reopened on Tuesday.")],
+    ... )
+    >>> a.published.isoformat()
+    '2024-03-05T09:30:00-05:00'
+    >>> a.body[0].type
+    'paragraph'
+    """
+
+    title: str = attrs.field(validator=_check_str)
+    subtitle: str | None = attrs.field(default=None, validator=_check_opt_str, kw_only=True)
+    section: str | None = attrs.field(default=None, validator=_check_opt_str, kw_only=True)
+    authors: tuple[Author, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_items_of(Author, "an Author"), kw_only=True
+    )
+    published: datetime | None = attrs.field(
+        default=None, validator=_check_aware, eq=_instant_and_offset, kw_only=True
+    )
+    updated: datetime | None = attrs.field(
+        default=None, validator=_check_aware, eq=_instant_and_offset, kw_only=True
+    )
+    url: str | None = attrs.field(default=None, validator=_check_opt_str, kw_only=True)
+    publisher: str | None = attrs.field(default=None, validator=_check_opt_str, kw_only=True)
+    language: str | None = attrs.field(default=None, validator=_check_language, kw_only=True)
+    media: tuple[Media, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_items_of(Media, "a Media"), kw_only=True
+    )
+    body: tuple[Block, ...] = attrs.field(
+        default=(),
+        converter=_tuple,
+        validator=_items_of(tuple(BLOCK_TYPES.values()), "a body block"),
+        kw_only=True,
+    )
+    notes: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple_of_str, validator=_check_str_items, kw_only=True
+    )
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple_of_str, validator=_check_str_items, kw_only=True
+    )
+    extras: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=_freeze_extras, hash=False, kw_only=True
+    )
+
+    @property
+    def text(self) -> str:
+        """The body as plain text: each block's text, separated by blank lines.
+
+        Lists give one item per line; media blocks give their caption, if any.
+        """
+        parts: list[str] = []
+        for block in self.body:
+            if isinstance(block, ListBlock):
+                parts.append("\n".join(block.items))
+            elif isinstance(block, MediaBlock):
+                if block.media.caption:
+                    parts.append(block.media.caption)
+            else:
+                parts.append(block.text)
+        return "\n\n".join(parts)

@@ -1,0 +1,225 @@
+"""The plugin manager: built-in formats and entry-point plugins, loaded lazily, once.
+
+Environment switches:
+
+- ``NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD`` (any non-empty value): load no entry-point plugins,
+  only the built-in formats and plugins registered in code.
+- ``NEWSPARSE_LOAD_PLUGINS=a,b``: load only the entry points named ``a`` and ``b``
+  (an empty value loads none).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+import warnings
+from typing import Any
+
+import attrs
+import pluggy
+
+from . import hookspecs
+from ._errors import NewsparseError, PluginError
+from ._registry import FormatSpec, Registry
+
+__all__ = [
+    "BUILTIN_PLUGINS",
+    "ENTRY_POINT_GROUP",
+    "PluginWarning",
+    "get_plugin_manager",
+    "get_registry",
+    "plugin_failures",
+    "register_plugin",
+    "reset",
+    "unregister_plugin",
+]
+
+ENTRY_POINT_GROUP = "newsparse"
+ENV_DISABLE_AUTOLOAD = "NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD"
+ENV_LOAD_PLUGINS = "NEWSPARSE_LOAD_PLUGINS"
+
+BUILTIN_PLUGINS: tuple[str, ...] = ("newsparse.formats.wire",)
+"""Modules of the built-in formats, registered like any third-party plugin."""
+
+
+class PluginWarning(UserWarning):
+    """Issued when a plugin fails to load or registers a bad format; the rest keep working."""
+
+
+class _State:
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.pm: pluggy.PluginManager | None = None
+        self.registry: Registry | None = None
+        self.failures: list[PluginError] = []
+
+
+_state = _State()
+
+
+def _report(error: PluginError) -> None:
+    _state.failures.append(error)
+    warnings.warn(str(error), PluginWarning, stacklevel=5)
+
+
+def _new_manager() -> pluggy.PluginManager:
+    pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    pm.add_hookspecs(hookspecs)
+    return pm
+
+
+def _add_plugin(pm: pluggy.PluginManager, plugin: Any, name: str) -> PluginError | None:
+    try:
+        pm.register(plugin, name=name)
+        pm.check_pending()
+    except Exception as exc:  # a plugin's own mistake must not break the others
+        if pm.is_registered(plugin):
+            pm.unregister(plugin)
+        return PluginError(f"cannot be registered: {exc}", plugin=name)
+    return None
+
+
+def _entry_points() -> list[Any]:
+    if os.environ.get(ENV_DISABLE_AUTOLOAD):
+        return []
+    from importlib import metadata  # costs ~15 ms: only when plugins are looked up
+
+    eps = list(metadata.entry_points(group=ENTRY_POINT_GROUP))
+    allow = os.environ.get(ENV_LOAD_PLUGINS)
+    if allow is not None:
+        names = {n.strip() for n in allow.split(",") if n.strip()}
+        eps = [ep for ep in eps if ep.name in names]
+    seen: set[str] = set()
+    unique = []
+    for ep in eps:  # the same distribution can be visible twice on odd sys.paths
+        if ep.name not in seen:
+            seen.add(ep.name)
+            unique.append(ep)
+    return unique
+
+
+def _collect(registry: Registry, plugin: Any, name: str) -> list[PluginError]:
+    """Call one plugin's ``register_formats``, add what it registers to ``registry``.
+
+    Returns the errors met on the way: each bad spec is left out, the good ones stay.
+    """
+    errors: list[PluginError] = []
+    impl = getattr(plugin, "register_formats", None)
+    if impl is None:
+        return errors
+
+    def register(spec: FormatSpec, *, replace: bool = False) -> None:
+        if not isinstance(spec, FormatSpec):
+            errors.append(
+                PluginError(f"registered {spec!r}, which is not a FormatSpec", plugin=name)
+            )
+            return
+        try:
+            registry.add(attrs.evolve(spec, plugin=name), replace=replace)
+        except NewsparseError as exc:
+            errors.append(PluginError(f"bad format {spec.name!r}: {exc}", plugin=name))
+
+    try:
+        impl(register=register)
+    except Exception as exc:
+        errors.append(
+            PluginError(f"register_formats raised {type(exc).__name__}: {exc}", plugin=name)
+        )
+    return errors
+
+
+def _load() -> Registry:
+    pm = _new_manager()
+    registry = Registry()
+    plugins: list[tuple[Any, str]] = []
+    for module_name in BUILTIN_PLUGINS:
+        module = importlib.import_module(module_name)
+        error = _add_plugin(pm, module, module_name)
+        if error is None:
+            plugins.append((module, module_name))
+        else:
+            _report(error)
+    for ep in _entry_points():
+        if pm.has_plugin(ep.name) or pm.is_blocked(ep.name):
+            continue
+        try:
+            plugin = ep.load()
+        except Exception as exc:
+            _report(PluginError(f"failed to import: {type(exc).__name__}: {exc}", plugin=ep.name))
+            continue
+        error = _add_plugin(pm, plugin, ep.name)
+        if error is None:
+            plugins.append((plugin, ep.name))
+        else:
+            _report(error)
+    for plugin, name in plugins:
+        for error in _collect(registry, plugin, name):
+            _report(error)
+    _state.pm = pm
+    return registry
+
+
+def get_registry() -> Registry:
+    """The registry of formats, loading the plugins on first call."""
+    registry = _state.registry
+    if registry is not None:
+        return registry
+    with _state.lock:
+        if _state.registry is None:
+            _state.registry = _load()
+        return _state.registry
+
+
+def get_plugin_manager() -> pluggy.PluginManager:
+    """The pluggy plugin manager, loading the plugins on first call."""
+    get_registry()
+    assert _state.pm is not None
+    return _state.pm
+
+
+def plugin_failures() -> tuple[PluginError, ...]:
+    """The plugin failures seen so far, as :class:`PluginError` objects."""
+    get_registry()
+    return tuple(_state.failures)
+
+
+def register_plugin(plugin: Any, name: str | None = None) -> str:
+    """Register a plugin object or module in this process and add the formats it registers.
+
+    Returns the name the plugin was registered under. Raises :class:`PluginError` when
+    the plugin is invalid or a name is taken.
+    """
+    registry = get_registry()
+    pm = get_plugin_manager()
+    with _state.lock:
+        plugin_name = name or getattr(plugin, "__name__", None) or repr(plugin)
+        error = _add_plugin(pm, plugin, plugin_name)
+        if error is not None:
+            raise error
+        errors = _collect(registry, plugin, plugin_name)
+        if errors:
+            unregister_plugin(plugin_name)
+            raise errors[0]
+        return plugin_name
+
+
+def unregister_plugin(name: str) -> None:
+    """Unregister a plugin by name and remove the formats it registered."""
+    registry = get_registry()
+    pm = get_plugin_manager()
+    with _state.lock:
+        plugin = pm.get_plugin(name)
+        if plugin is not None:
+            pm.unregister(plugin)
+        for spec in list(registry):
+            if spec.plugin == name:
+                registry.remove(spec.name)
+
+
+def reset() -> None:
+    """Forget every loaded plugin; the next use loads them again (for tests)."""
+    with _state.lock:
+        _state.pm = None
+        _state.registry = None
+        _state.failures = []

@@ -1,0 +1,277 @@
+"""The ``newsparse`` command line: ``formats``, ``convert`` and ``inspect``.
+
+Errors go to stderr as ``file:line:column: message`` with exit code 1; usage errors
+(unknown options or format names) exit with code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import _api
+from .__about__ import __version__
+from ._errors import NewsparseError, ParseError, ReadError, UnknownFormatError, WriteError
+from ._model import Article, ListBlock, MediaBlock
+
+__all__ = ["main"]
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _options(pairs: Sequence[str] | None) -> dict[str, Any]:
+    """Parse ``KEY=VALUE`` pairs; values are JSON where they parse as JSON, else text."""
+    options: dict[str, Any] = {}
+    for pair in pairs or ():
+        key, sep, raw = pair.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or not key.isidentifier():
+            raise _UsageError(f"option {pair!r} is not KEY=VALUE")
+        try:
+            options[key] = json.loads(raw)
+        except ValueError:
+            options[key] = raw
+    return options
+
+
+def _source(path: str) -> Any:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    return Path(path)
+
+
+def _read_all(args: argparse.Namespace) -> list[Article]:
+    filename = None if args.input == "-" else args.input
+    return list(
+        _api.read_many(
+            _source(args.input),
+            args.from_format,
+            filename=filename,
+            **_options(args.read_option),
+        )
+    )
+
+
+def _cmd_formats(args: argparse.Namespace, out: TextIO) -> int:
+    specs = _api.formats()
+    if args.json:
+        rows = [
+            {
+                "name": s.name,
+                "read": s.can_read,
+                "write": s.can_write,
+                "aliases": list(s.aliases),
+                "extensions": list(s.extensions),
+                "media_types": list(s.media_types),
+                "lossless": s.lossless,
+                "plugin": s.plugin,
+                "description": s.description,
+            }
+            for s in specs
+        ]
+        json.dump(rows, out, indent=2)
+        out.write("\n")
+        return 0
+    header = ("NAME", "READ/WRITE", "EXTENSIONS", "LOSSLESS", "PLUGIN")
+    table = [
+        (
+            s.name,
+            ("read" if s.can_read else "-") + "/" + ("write" if s.can_write else "-"),
+            " ".join(s.extensions) or "-",
+            "yes" if s.lossless else "no",
+            s.plugin or "-",
+        )
+        for s in specs
+    ]
+    widths = [max(len(row[i]) for row in (header, *table)) for i in range(len(header))]
+    for row in (header, *table):
+        out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n")
+    return 0
+
+
+def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
+    write_options = _options(args.write_option)
+    articles = _read_all(args)
+    if len(articles) == 1:
+        text = _api.write(articles[0], args.to, **write_options)
+    else:
+        text = "".join(_api.write_many(articles, args.to, **write_options))
+    if args.output in (None, "-"):
+        _emit(out, text)
+    else:
+        with open(args.output, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    return 0
+
+
+def _emit(out: TextIO, text: str) -> None:
+    """Write text as UTF-8 whatever the terminal's locale says (news text is Unicode)."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None:
+        out.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        out.write(text)
+
+
+def _short(text: str, width: int = 72) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _describe(article: Article) -> list[str]:
+    lines: list[tuple[str, str]] = [("title", article.title)]
+    for name in ("subtitle", "section", "url", "publisher", "language"):
+        value = getattr(article, name)
+        if value is not None:
+            lines.append((name, value))
+    for name in ("published", "updated"):
+        value = getattr(article, name)
+        if value is not None:
+            zone = getattr(value.tzinfo, "key", None) or value.tzname() or ""
+            lines.append((name, f"{value.isoformat()} ({zone})"))
+    for i, author in enumerate(article.authors):
+        detail = ", ".join(x for x in (author.role, author.url) if x)
+        lines.append(("author" if i == 0 else "", author.name + (f" ({detail})" if detail else "")))
+    for i, media in enumerate(article.media):
+        what = media.url or "(no url)"
+        lines.append(("media" if i == 0 else "", f"{media.kind}: {what}"))
+        if media.caption:
+            lines.append(("  caption", _short(media.caption)))
+        if media.credit:
+            lines.append(("  credit", media.credit))
+    counts: dict[str, int] = {}
+    for block in article.body:
+        counts[block.type] = counts.get(block.type, 0) + 1
+    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items()) or "empty"
+    lines.append(("body", f"{len(article.body)} blocks ({summary}), {len(article.text)} chars"))
+    for block in article.body[:3]:
+        if isinstance(block, ListBlock):
+            text = "; ".join(block.items)
+        elif isinstance(block, MediaBlock):
+            text = block.media.caption or block.media.url or ""
+        else:
+            text = block.text
+        lines.append((f"  {block.type}", _short(text)))
+    if len(article.body) > 3:
+        lines.append(("", f"  … {len(article.body) - 3} more"))
+    for i, note in enumerate(article.notes):
+        lines.append(("note" if i == 0 else "", note))
+    if article.tags:
+        lines.append(("tags", " | ".join(article.tags)))
+    for key, value in article.extras.items():
+        lines.append((f"extras[{key}]", _short(json.dumps(value, ensure_ascii=False, default=_jsonish))))
+    width = max(len(label) for label, _ in lines)
+    return [f"{label.ljust(width)}  {value}".rstrip() for label, value in lines]
+
+
+def _jsonish(value: Any) -> Any:
+    if hasattr(value, "items"):
+        return dict(value.items())
+    return str(value)
+
+
+def _cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
+    articles = _read_all(args)
+    for i, article in enumerate(articles):
+        if i:
+            out.write("\n")
+        if len(articles) > 1:
+            out.write(f"# article {i + 1} of {len(articles)}\n")
+        _emit(out, "\n".join(_describe(article)) + "\n")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsparse",
+        description="Turn news articles in any format into one typed Article and back.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsparse {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p_formats = sub.add_parser("formats", help="list the registered formats")
+    p_formats.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p_formats.set_defaults(func=_cmd_formats)
+
+    read_opts = argparse.ArgumentParser(add_help=False)
+    read_opts.add_argument("input", metavar="INPUT", help="a file, or - for standard input")
+    read_opts.add_argument(
+        "--from", dest="from_format", metavar="FORMAT", help="input format (default: detect)"
+    )
+    read_opts.add_argument(
+        "-R",
+        "--read-option",
+        action="append",
+        metavar="KEY=VALUE",
+        help="an option for the reader, e.g. -R strict=true (VALUE is JSON or text)",
+    )
+
+    p_convert = sub.add_parser(
+        "convert", parents=[read_opts], help="convert an article to another format"
+    )
+    p_convert.add_argument("--to", required=True, metavar="FORMAT", help="output format")
+    p_convert.add_argument(
+        "-o", "--output", metavar="OUT", help="output file (default: standard output)"
+    )
+    p_convert.add_argument(
+        "-W",
+        "--write-option",
+        action="append",
+        metavar="KEY=VALUE",
+        help="an option for the writer (VALUE is JSON or text)",
+    )
+    p_convert.set_defaults(func=_cmd_convert)
+
+    p_inspect = sub.add_parser(
+        "inspect", parents=[read_opts], help="print a readable summary of an article"
+    )
+    p_inspect.set_defaults(func=_cmd_inspect)
+    return parser
+
+
+def _location(error: NewsparseError, fallback: str) -> str:
+    source = getattr(error, "source", None) or fallback
+    if isinstance(error, ParseError) and error.line is not None:
+        where = f"{source}:{error.line}:{error.column or 1}"
+        fmt = f"[{error.format}] " if error.format else ""
+        text = f"{where}: {fmt}{error.message}"
+        if error.excerpt is not None:
+            text += "\n" + str(error).split("\n", 1)[1]
+        return text
+    if isinstance(error, ReadError):
+        fmt = f"[{error.format}] " if error.format else ""
+        return f"{source}: {fmt}{error.message}"
+    return f"{fallback}: {error}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    out = sys.stdout
+    fallback = getattr(args, "input", "newsparse")
+    try:
+        code: int = args.func(args, out)
+    except _UsageError as exc:
+        parser.error(str(exc))  # exits with 2
+    except UnknownFormatError as exc:
+        print(f"newsparse: error: {exc}", file=sys.stderr)
+        return 2
+    except (ReadError, WriteError, NewsparseError) as exc:
+        print(_location(exc, fallback), file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. `newsparse convert ... | head`
+        return 1
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

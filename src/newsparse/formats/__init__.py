@@ -1,0 +1,1 @@
+"""The built-in formats. Each subpackage is a plugin registered like any third-party one."""

@@ -1,0 +1,399 @@
+"""The pieces of the wire layout both the reader and the writer need.
+
+Each line kind (header, byline, caption, Tags line, contributor note) has a parse function
+that turns the line into field values and a render function that gives the canonical line
+for field values. The reader keeps a raw line in ``extras`` only when
+``render(parse(raw)) != raw``; the writer uses a kept raw line only when ``parse(raw)``
+still gives the article's current values, so an edited Article never gets stale text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from ..._model import Author, Media
+from ._tags import segment, split_tags_line
+
+__all__ = [
+    "FIXED_ZONES",
+    "WALL_ZONES",
+    "Byline",
+    "is_byline_like",
+    "is_header_like",
+    "is_note",
+    "is_tags_like",
+    "parse_byline",
+    "parse_caption",
+    "parse_header",
+    "parse_tags",
+    "render_byline",
+    "render_caption",
+    "render_header",
+    "render_tags",
+    "render_when",
+]
+
+FORMAT = "wire"
+
+WALL_ZONES: dict[str, str] = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "AKT": "America/Anchorage",
+    "HT": "Pacific/Honolulu",
+}
+"""Wall-clock zone abbreviations and the IANA zone each stands for (offset follows DST)."""
+
+_FIXED_HOURS = {
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    "AKST": -9,
+    "AKDT": -8,
+    "HST": -10,
+    "GMT": 0,
+}
+FIXED_ZONES: dict[str, tzinfo] = {
+    name: timezone(timedelta(hours=hours), name) for name, hours in _FIXED_HOURS.items()
+}
+"""Literal abbreviations read as fixed offsets (``EST`` is -05:00 even in July)."""
+FIXED_ZONES["UTC"] = timezone.utc
+
+_ABBR_BY_KEY = {key: abbr for abbr, key in WALL_ZONES.items()}
+_DEFAULT_FIXED = {-5: "EST", -4: "EDT", -6: "CST", -7: "MST", -8: "PST", -9: "AKST", -10: "HST"}
+
+_zone_cache: dict[str, tzinfo] = {}
+
+
+def zone(abbr: str) -> tzinfo | None:
+    """The tzinfo for a zone abbreviation of the byline, or None when unknown."""
+    found = _zone_cache.get(abbr)
+    if found is None:
+        if abbr in WALL_ZONES:
+            found = ZoneInfo(WALL_ZONES[abbr])
+        elif abbr in FIXED_ZONES:
+            found = FIXED_ZONES[abbr]
+        else:
+            return None
+        _zone_cache[abbr] = found
+    return found
+
+
+# ---------------------------------------------------------------------------
+# header
+
+HEADER = re.compile(r"[ \t]*date[ \t]+(?:(?P<date>\d{4}-\d\d-\d\d)[ \t]+)?trending:(?P<rest>.*)\Z")
+"""The header line, leniently (the canonical form is `` date YYYY-MM-DD trending:``)."""
+
+HEADER_START = re.compile(r"^ date (?:\d{4}-\d\d-\d\d )?trending:", re.MULTILINE)
+"""Where an article starts in a multi-article text: a canonical header at a line start."""
+
+
+def parse_header(line: str) -> tuple[str | None, tuple[str, ...]] | None:
+    """Return (date, trending items) of a header line, or None if it is not one."""
+    m = HEADER.match(line)
+    if m is None:
+        return None
+    rest = m["rest"].strip()
+    items = tuple(item.strip() for item in rest.split("|")) if rest else ()
+    return m["date"], items
+
+
+def render_header(day: str | None, trending: Sequence[str]) -> str:
+    """The canonical header line."""
+    line = f" date {day} trending:" if day else " date trending:"
+    if trending:
+        line += " " + " | ".join(trending)
+    return line
+
+
+def is_header_like(line: str) -> bool:
+    """Whether a line would be taken for a header."""
+    return HEADER.match(line) is not None
+
+
+def valid_day(value: object) -> str | None:
+    """``value`` if it is an ISO date string, else None."""
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return None
+        return value
+    return None
+
+
+# ---------------------------------------------------------------------------
+# byline
+
+_BY = r"(?P<by>[Bb][Yy])"
+_WHEN = (
+    r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}) (?P<h>\d{1,2}):(?P<mi>\d{2}) "
+    r"(?P<ap>AM|PM|am|pm|a\.m\.|p\.m\.) (?P<z>[A-Z]{2,4})"
+)
+BYLINE = re.compile(_BY + r"(?: (?P<names>.*?))? - " + _WHEN + r"\Z")
+"""A dated byline: ``by NAMES - MM/DD/YY h:mm AM ET`` (NAMES may be missing)."""
+BYLINE_LIKE = re.compile(_BY + r"(?: .*?)? - \d{1,2}/\d{1,2}/\d{2,4}\b")
+"""Something that was meant as a dated byline, well-formed or not."""
+_LOOSE_NAMES = re.compile(_BY + r"(?: (?P<names>.*?))? - \d")
+DATELESS = re.compile(_BY + r" (?P<names>[^\W\d_][^\n]{0,150})\Z")
+_SENTENCE_END = ".!?:;\"”’)"
+
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV|V|VI|PhD|Ph\.D|MD|M\.D|Esq)\.?\Z")
+
+
+class Byline(NamedTuple):
+    """The fields a byline line gives, and whether it was well-formed."""
+
+    authors: tuple[Author, ...]
+    published: datetime | None
+    problem: str | None
+
+
+def dateless_byline(line: str) -> str | None:
+    """The names of a byline without a time (``by Jane Doe``), or None."""
+    m = DATELESS.match(line)
+    if m is None:
+        return None
+    names = m["names"]
+    if not names[0].isupper() or names.endswith(tuple(_SENTENCE_END)) or " - " in names:
+        return None
+    return names
+
+
+def is_byline_like(line: str) -> bool:
+    """Whether a line would be taken for a byline (dated or not)."""
+    return BYLINE_LIKE.match(line) is not None or dateless_byline(line) is not None
+
+
+def parse_names(names: str) -> tuple[tuple[Author, ...], str | None]:
+    """Split the names part of a byline into Authors; also return a problem, if any."""
+    parts: list[str] = []
+    for part in names.split(", "):
+        if parts and _SUFFIX.match(part):
+            parts[-1] += ", " + part
+        else:
+            parts.append(part)
+    role = None
+    if len(parts) > 1 and parts[-1][:1].islower():
+        role = parts.pop()
+    people: list[str] = []
+    for i, part in enumerate(parts):
+        if i == len(parts) - 1 and i > 0 and part.startswith("and "):
+            part = part[4:]  # a serial comma: "A, B, and C"
+        people.extend(part.split(" and "))
+    problem = None
+    if any(not p.strip() for p in people):
+        problem = "an empty name in the byline"
+    if role is not None and len(people) > 1 and role.endswith("s"):
+        role = role[:-1]
+    return tuple(Author(p, role=role) for p in people), problem
+
+
+def _hour24(hour: int, ap: str) -> int:
+    pm = ap[0] in "pP"
+    return (hour % 12) + (12 if pm else 0)
+
+
+def parse_byline(line: str) -> Byline | None:
+    """Parse a byline; None when the line is no byline at all.
+
+    A line that looks like a dated byline but has an impossible date or an unknown zone
+    gives the authors, ``published=None`` and a ``problem``.
+    """
+    m = BYLINE.match(line)
+    if m is None:
+        if BYLINE_LIKE.match(line):
+            loose = _LOOSE_NAMES.match(line)
+            found = parse_names(loose["names"])[0] if loose and loose["names"] else ()
+            return Byline(found, None, "a byline whose time is not like 'MM/DD/YY h:mm AM ET'")
+        names = dateless_byline(line)
+        if names is None:
+            return None
+        authors, problem = parse_names(names)
+        return Byline(authors, None, problem)
+    names_part = m["names"]
+    authors: tuple[Author, ...] = ()
+    problem = None
+    if names_part is not None:
+        authors, problem = parse_names(names_part)
+    tz = zone(m["z"])
+    if tz is None:
+        return Byline(authors, None, f"unknown time zone {m['z']!r} in the byline")
+    year = int(m["y"])
+    year += 2000 if year < 69 else 1900
+    hour = int(m["h"])
+    if not 1 <= hour <= 12:
+        return Byline(authors, None, f"hour {hour} is not on a 12-hour clock")
+    try:
+        published = datetime(
+            year, int(m["mo"]), int(m["d"]), _hour24(hour, m["ap"]), int(m["mi"]), tzinfo=tz
+        )
+    except ValueError as exc:
+        return Byline(authors, None, f"impossible date or time in the byline ({exc})")
+    return Byline(authors, published, problem)
+
+
+def _names_text(authors: Sequence[Author]) -> str:
+    names = [a.name for a in authors]
+    if not names:
+        return ""
+    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    roles = {a.role for a in authors}
+    if len(roles) == 1:
+        role = next(iter(roles))
+        if role:
+            text += ", " + (role if len(names) == 1 else role + "s")
+    return text
+
+
+def _same_instant(a: datetime, b: datetime) -> bool:
+    return a == b and a.utcoffset() == b.utcoffset()
+
+
+def _when_text(wall: datetime, abbr: str) -> str:
+    hour = wall.hour % 12 or 12
+    ap = "PM" if wall.hour >= 12 else "AM"
+    return f"{wall.month:02d}/{wall.day:02d}/{wall.year % 100:02d} {hour}:{wall.minute:02d} {ap} {abbr}"
+
+
+def _read_back(wall: datetime, abbr: str) -> datetime | None:
+    tz = zone(abbr)
+    if tz is None or not 1969 <= wall.year <= 2068:
+        return None
+    return datetime(wall.year, wall.month, wall.day, wall.hour, wall.minute, tzinfo=tz)
+
+
+def render_when(published: datetime) -> tuple[str, bool]:
+    """The byline time for ``published`` and whether it reads back exactly.
+
+    Tries the article's own zone (``ET`` for America/New_York), then a literal abbreviation
+    for its offset (``EST``), then America/New_York; seconds are dropped.
+    """
+    value = published.replace(second=0, microsecond=0)
+    candidates: list[tuple[datetime, str]] = []
+    tz = value.tzinfo
+    key = getattr(tz, "key", None)
+    if isinstance(key, str) and key in _ABBR_BY_KEY:
+        candidates.append((value, _ABBR_BY_KEY[key]))
+    name = value.tzname()
+    offset = value.utcoffset()
+    if name in FIXED_ZONES and FIXED_ZONES[name].utcoffset(None) == offset:
+        candidates.append((value, name))
+    if offset is not None:
+        hours, rest = divmod(offset, timedelta(hours=1))
+        if not rest and hours in _DEFAULT_FIXED:
+            candidates.append((value, _DEFAULT_FIXED[hours]))
+        if offset == timedelta(0):
+            candidates.append((value, "UTC"))
+    ny = value.astimezone(ZoneInfo(WALL_ZONES["ET"]))
+    candidates.append((ny, "ET"))
+    ny_name = ny.tzname()
+    if ny_name in FIXED_ZONES:
+        candidates.append((ny, ny_name))
+    for wall, abbr in candidates:
+        back = _read_back(wall, abbr)
+        if back is not None and _same_instant(back, value):
+            return _when_text(wall, abbr), value == published
+
+    return _when_text(ny, "ET"), False
+
+
+def render_byline(authors: Sequence[Author], published: datetime | None) -> str:
+    """The canonical byline; ``by`` alone when there is neither an author nor a time."""
+    names = _names_text(authors)
+    line = "by " + names if names else "by"
+    if published is not None:
+        line += " - " + render_when(published)[0]
+    return line
+
+
+# ---------------------------------------------------------------------------
+# caption
+
+_CREDIT = re.compile(r"(?P<cap>.*?)[ \t]*\((?P<credit>[^()]*)\)\s*\Z", re.DOTALL)
+
+
+def parse_caption(text: str) -> Media:
+    """The Media of a caption line: the last parenthetical is the credit."""
+    m = _CREDIT.match(text)
+    if m is None:
+        return Media(caption=text)
+    return Media(caption=m["cap"] or None, credit=m["credit"])
+
+
+def render_caption(media: Media) -> str | None:
+    """The canonical caption line of ``media``, or None when it has neither part."""
+    caption = media.caption or ""
+    if media.credit is None:
+        return caption or None
+    credit = f"({media.credit})"
+    return f"{caption} {credit}" if caption else credit
+
+
+# ---------------------------------------------------------------------------
+# tags
+
+TAGS = re.compile(r"Tags(?: (?P<content>.*))?\Z", re.DOTALL)
+
+
+def is_tags_like(line: str) -> bool:
+    """Whether a line would be taken for the Tags line."""
+    return TAGS.match(line) is not None
+
+
+def parse_tags(content: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The tags of a Tags line's content (after ``Tags ``)."""
+    split = split_tags_line(content)
+    if split is not None:
+        return split
+    return segment(content, known)
+
+
+def render_tags(tags: Sequence[str]) -> str:
+    """The canonical Tags line: space-joined when that segments back, else ``a | b``."""
+    tags = tuple(tags)
+    joined = " ".join(tags)
+    if split_tags_line(joined) is None and segment(joined) == tags:
+        return "Tags " + joined
+    if len(tags) == 1:
+        return f"Tags {tags[0]} |"
+    return "Tags " + " | ".join(tags)
+
+
+# ---------------------------------------------------------------------------
+# contributor notes
+
+NOTE = re.compile(
+    r"""
+    (?:
+        .{0,200}?\bcontribut(?:ed|ing|es)\b.{0,60}?
+            \b(?:report|reports|reporting|story|article|coverage|this\ report)\b
+      | (?:this|the)\ (?:story|article|report|post|item)\ (?:has\ been|was|is\ being|had\ been)
+            \ (?:updated|corrected|revised|amended|edited)\b
+      | (?:additional\ )?reporting\ (?:by|from)\b
+      | (?:editing|edited|written|writing|compiled|produced)\ by\b
+      | (?:correction|update|clarification|editor['’]s\ note)\s*[:—–-]
+      | this\ (?:story|article|report)\ (?:first\ )?appeared\ (?:in|on)\b
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A contributor note or update notice that follows the body, not a body paragraph."""
+
+_NOTE_MAX = 400
+
+
+def is_note(line: str) -> bool:
+    """Whether a one-line block after the body is a contributor note."""
+    return len(line) <= _NOTE_MAX and "\n" not in line and NOTE.match(line) is not None

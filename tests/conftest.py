@@ -1,0 +1,54 @@
+"""Shared fixtures: a registry isolated from installed plugins, and a throwaway format."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+# Installed third-party plugins must not change what the suite sees; tests that exercise
+# entry-point loading clear this switch themselves.
+os.environ["NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+import newsparse  # noqa: E402
+from newsparse import _plugins  # noqa: E402
+
+settings.register_profile("default", deadline=None)
+settings.register_profile(
+    "ci", deadline=None, max_examples=400, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+PLUGINS = Path(__file__).resolve().parent / "plugins"
+
+
+@pytest.fixture
+def fresh_registry() -> Iterator[None]:
+    """Reload the plugins before and after the test, so its changes do not leak."""
+    _plugins.reset()
+    yield
+    _plugins.reset()
+
+
+@pytest.fixture
+def memo_plugin(fresh_registry: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Register the throwaway ``memo`` format from tests/plugins for one test."""
+    monkeypatch.syspath_prepend(str(PLUGINS))
+    import memo_plugin
+
+    name = newsparse.register_plugin(memo_plugin, name="memo-plugin")
+    yield name
+    newsparse.unregister_plugin(name)
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The shared data folder next to the repository; skip when it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not available")
+    return SHARED
