@@ -30,7 +30,8 @@ def main() -> None:
     ours = best("import newsparse", runs)
     first_use = best("import newsparse; newsparse.formats()", runs)
     print(f"import attrs, pluggy           {baseline * 1000:7.1f} ms (best of {runs})")
-    print(f"import newsparse               {ours * 1000:7.1f} ms  (+{(ours - baseline) * 1000:.1f} ms)")
+    extra = (ours - baseline) * 1000
+    print(f"import newsparse               {ours * 1000:7.1f} ms  (+{extra:.1f} ms)")
     print(
         f"import + load plugins          {first_use * 1000:7.1f} ms  "
         f"(+{(first_use - baseline) * 1000:.1f} ms)"

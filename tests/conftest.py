@@ -10,11 +10,11 @@ from pathlib import Path
 # entry-point loading clear this switch themselves.
 os.environ["NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD"] = "1"
 
-import pytest  # noqa: E402
-from hypothesis import HealthCheck, settings  # noqa: E402
+import pytest
+from hypothesis import HealthCheck, settings
 
-import newsparse  # noqa: E402
-from newsparse import _plugins  # noqa: E402
+import newsparse
+from newsparse import _plugins
 
 settings.register_profile("default", deadline=None)
 settings.register_profile(

@@ -10,7 +10,9 @@ import pytest
 import newsparse
 from newsparse.cli import main
 
-MEMO = "title: Café “Ouvert”\nauthor: Ana Ruiz\npublished: 2024-03-05T09:30:00-05:00\npara: Déjà vu.\n"
+MEMO = (
+    "title: Café “Ouvert”\nauthor: Ana Ruiz\npublished: 2024-03-05T09:30:00-05:00\npara: Déjà vu.\n"
+)
 
 
 def test_formats_lists_a_plugin_defined_in_a_test(
@@ -29,7 +31,7 @@ def test_formats_json(memo_plugin: str, capsys: pytest.CaptureFixture[str]) -> N
     assert main(["formats", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     memo = next(r for r in rows if r["name"] == "memo")
-    assert memo["read"] and memo["write"] and memo["plugin"] == "memo-plugin"
+    assert (memo["read"], memo["write"], memo["plugin"]) == (True, True, "memo-plugin")
 
 
 def test_convert_file_to_stdout_and_file(

@@ -91,7 +91,7 @@ def test_naive_datetime_rejected_with_clear_error() -> None:
 
 
 def test_validation_error_is_also_value_error() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="level"):
         Heading("x", level=7)
 
 

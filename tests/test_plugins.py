@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 import newsparse
-from newsparse import FormatSpec, PluginError, PluginWarning, hookimpl
-from newsparse import _plugins
+from newsparse import FormatSpec, PluginError, PluginWarning, _plugins, hookimpl
 
 
 def make_plugin(name: str, *specs: FormatSpec, replace: bool = False) -> types.ModuleType:
@@ -87,9 +86,7 @@ def write_distribution(root: Path, name: str, module_source: str) -> None:
     (info / "METADATA").write_text(
         f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n", encoding="utf-8"
     )
-    (info / "entry_points.txt").write_text(
-        f"[newsparse]\n{name} = {name}\n", encoding="utf-8"
-    )
+    (info / "entry_points.txt").write_text(f"[newsparse]\n{name} = {name}\n", encoding="utf-8")
 
 
 GOOD_PLUGIN = """
@@ -159,7 +156,7 @@ def test_plugin_raising_on_import_is_reported(site: Path) -> None:
     write_distribution(site, "np_shout", GOOD_PLUGIN.replace("{name}", "np_shout"))
     with pytest.warns(PluginWarning, match=r"plugin 'np_broken'.*boom at import"):
         names = [s.name for s in newsparse.formats()]
-    assert "shout" in names and "wire" in names
+    assert {"shout", "wire"} <= set(names)
     failures = newsparse.plugin_failures()
     assert [f.plugin for f in failures] == ["np_broken"]
 

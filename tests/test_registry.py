@@ -73,7 +73,8 @@ def test_bad_specs_rejected(kwargs: dict[str, object]) -> None:
 
 def test_callables_loaded_lazily() -> None:
     s = spec(reader="json:loads")
-    assert s.can_read and s.can_write
+    assert s.can_read
+    assert s.can_write
     import json
 
     assert s.load("reader") is json.loads

@@ -31,7 +31,9 @@ def test_readme_example_file_exists() -> None:
         assert (REPO / path).is_file(), path
 
 
-def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_readme_python_example_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(REPO)
     (code,) = blocks("python")[:1]
     exec(compile(code, "README.md", "exec"), {"__name__": "readme"})

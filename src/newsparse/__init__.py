@@ -1,4 +1,4 @@
-"""newsparse: turn news articles in any format into one typed Article and back.
+r"""newsparse: turn news articles in any format into one typed Article and back.
 
 >>> import newsparse
 >>> article = newsparse.read(" date 2024-03-05 trending:\\n\\nHarbour reopens\\n\\n", "wire")
@@ -10,6 +10,8 @@ change without notice.
 """
 
 from __future__ import annotations
+
+import contextlib
 
 from .__about__ import __version__
 from ._api import (
@@ -86,11 +88,9 @@ __all__ = [
     "write_many",
 ]
 
-for _name in __all__:
+for _name in __all__:  # show the public path in reprs and docs, as httpx does
     _obj = globals()[_name]
     if getattr(_obj, "__module__", "").startswith("newsparse._"):
-        try:
+        with contextlib.suppress(AttributeError, TypeError):  # aliases such as Block
             _obj.__module__ = "newsparse"
-        except (AttributeError, TypeError):  # pragma: no cover - builtins, aliases
-            pass
 del _name, _obj

@@ -261,7 +261,7 @@ def read(
     filename: str | None = None,
     **options: Any,
 ) -> Article:
-    """Read one article from ``source``.
+    r"""Read one article from ``source``.
 
     :param source: text (``str``), ``bytes``, a :class:`pathlib.Path`, or an open file
         (text or binary). A ``str`` is always the document itself, never a file name.
@@ -358,7 +358,7 @@ def _call_writer(spec: FormatSpec, role: str, *args: Any, **options: Any) -> Any
 
 
 def write(article: Article, format: str, **options: Any) -> str:
-    """Write ``article`` in ``format`` and return the text.
+    r"""Write ``article`` in ``format`` and return the text.
 
     :param format: the format's name, alias, extension or media type.
     :param options: passed to the format's writer.

@@ -21,8 +21,8 @@ from ._errors import ValidationError
 __all__ = [
     "Article",
     "Author",
-    "FrozenMapping",
     "Block",
+    "FrozenMapping",
     "Heading",
     "ListBlock",
     "Media",
@@ -78,8 +78,7 @@ def _check_aware(inst: object, attribute: attrs.Attribute[Any], value: object) -
         return
     if not isinstance(value, datetime):
         raise ValidationError(
-            f"{type(inst).__name__}.{attribute.name} must be a datetime, "
-            f"not {type(value).__name__}"
+            f"{type(inst).__name__}.{attribute.name} must be a datetime, not {type(value).__name__}"
         )
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(
@@ -223,8 +222,8 @@ class Media:
     given (e.g. ``"AP Photo/Jane Doe"``), ``alt`` the alternative text and ``kind`` one of
     ``"image"``, ``"video"``, ``"audio"`` or another short lowercase word.
 
-    >>> Media(url="https://example.org/a.jpg", caption="A harbour at dawn.")
-    Media(url='https://example.org/a.jpg', caption='A harbour at dawn.', credit=None, kind='image', alt=None)
+    >>> Media(url="https://example.org/a.jpg", caption="A harbour at dawn.").kind
+    'image'
     """
 
     url: str | None = attrs.field(default=None, validator=_check_opt_str)
@@ -290,15 +289,13 @@ class ListBlock:
     """
 
     type: ClassVar[Literal["list"]] = "list"
-    items: tuple[str, ...] = attrs.field(
-        converter=_tuple_of_str, validator=_check_str_items
-    )
+    items: tuple[str, ...] = attrs.field(converter=_tuple_of_str, validator=_check_str_items)
     ordered: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
 
 @attrs.frozen
 class Preformatted:
-    """Text whose line breaks and spacing matter (code, tables as text, poetry).
+    r"""Text whose line breaks and spacing matter (code, tables as text, poetry).
 
     >>> Preformatted("a  b\\n c").text
     'a  b\\n c'
@@ -325,14 +322,11 @@ class MediaBlock:
             raise ValidationError(f"MediaBlock.media must be a Media, not {type(value).__name__}")
 
 
-Block = Union[Paragraph, Heading, Quote, ListBlock, Preformatted, MediaBlock]
+Block = Union[Paragraph, Heading, Quote, ListBlock, Preformatted, MediaBlock]  # noqa: UP007
 """Any body block; tell them apart by their ``type`` (a class attribute)."""
 
 BLOCK_TYPES: Mapping[str, type[Block]] = MappingProxyType(
-    {
-        cls.type: cls
-        for cls in (Paragraph, Heading, Quote, ListBlock, Preformatted, MediaBlock)
-    }
+    {cls.type: cls for cls in (Paragraph, Heading, Quote, ListBlock, Preformatted, MediaBlock)}
 )
 """The body block classes by their ``type`` discriminator."""
 

@@ -109,7 +109,8 @@ def _collect(registry: Registry, plugin: Any, name: str) -> list[PluginError]:
     if impl is None:
         return errors
 
-    def register(spec: FormatSpec, *, replace: bool = False) -> None:
+    def register(spec: object, *, replace: bool = False) -> None:
+        # typed as object: plugins are not type-checked, and junk must be reported
         if not isinstance(spec, FormatSpec):
             errors.append(
                 PluginError(f"registered {spec!r}, which is not a FormatSpec", plugin=name)

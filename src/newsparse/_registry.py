@@ -94,12 +94,8 @@ class FormatSpec:
     name: str = attrs.field()
     reader: str | Hook | None = attrs.field(default=None, validator=_check_hook, kw_only=True)
     writer: str | Hook | None = attrs.field(default=None, validator=_check_hook, kw_only=True)
-    many_reader: str | Hook | None = attrs.field(
-        default=None, validator=_check_hook, kw_only=True
-    )
-    many_writer: str | Hook | None = attrs.field(
-        default=None, validator=_check_hook, kw_only=True
-    )
+    many_reader: str | Hook | None = attrs.field(default=None, validator=_check_hook, kw_only=True)
+    many_writer: str | Hook | None = attrs.field(default=None, validator=_check_hook, kw_only=True)
     sniffer: str | Hook | None = attrs.field(default=None, validator=_check_hook, kw_only=True)
     encoding_detector: str | Hook | None = attrs.field(
         default=None, validator=_check_hook, kw_only=True

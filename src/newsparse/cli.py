@@ -91,7 +91,9 @@ def _cmd_formats(args: argparse.Namespace, out: TextIO) -> int:
     ]
     widths = [max(len(row[i]) for row in (header, *table)) for i in range(len(header))]
     for row in (header, *table):
-        out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n")
+        out.write(
+            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n"
+        )
     return 0
 
 
@@ -167,7 +169,9 @@ def _describe(article: Article) -> list[str]:
     if article.tags:
         lines.append(("tags", " | ".join(article.tags)))
     for key, value in article.extras.items():
-        lines.append((f"extras[{key}]", _short(json.dumps(value, ensure_ascii=False, default=_jsonish))))
+        lines.append(
+            (f"extras[{key}]", _short(json.dumps(value, ensure_ascii=False, default=_jsonish)))
+        )
     width = max(len(label) for label, _ in lines)
     return [f"{label.ljust(width)}  {value}".rstrip() for label, value in lines]
 
