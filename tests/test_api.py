@@ -50,8 +50,9 @@ def test_decode_error_names_offset(memo_plugin: str) -> None:
     data = b"title: ok\npara: caf\xe9 au lait\n"
     with pytest.raises(DecodeError) as info:
         newsparse.read(data, "memo")
-    assert info.value.offset == data.index(b"\xe9")
-    assert "offset 24" in str(info.value)
+    bad = data.index(b"\xe9")
+    assert info.value.offset == bad
+    assert f"offset {bad}" in str(info.value)
     assert info.value.encoding == "utf-8"
 
 
@@ -172,3 +173,20 @@ def test_reader_returning_wrong_type(fresh_registry: None) -> None:
 def test_unknown_reader_option(memo_plugin: str) -> None:
     with pytest.raises(ReadError, match="unexpected keyword"):
         newsparse.read(MEMO, "memo", no_such_option=True)
+
+
+def test_read_many_streams_a_path(memo_plugin: str, tmp_path: Path) -> None:
+    path = tmp_path / "many.memo"
+    articles = [Article(f"Story {i}") for i in range(50)]
+    path.write_text("".join(newsparse.write_many(articles, "memo")), encoding="utf-16")
+    assert list(newsparse.read_many(path)) == articles
+
+
+def test_read_many_stream_decode_error_offset(memo_plugin: str, tmp_path: Path) -> None:
+    path = tmp_path / "bad.memo"
+    data = "title: Première\n".encode() + b"---\ntitle: caf\xe9\n"
+    path.write_bytes(data)
+    with pytest.raises(DecodeError) as info:
+        list(newsparse.read_many(path))
+    assert info.value.offset == data.index(b"\xe9")
+    assert info.value.source == str(path)

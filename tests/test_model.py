@@ -155,3 +155,12 @@ def test_pickle_and_hash() -> None:
 def test_unicode_kept_as_given() -> None:
     text = "“Quoted” — naïve café ‘x’\u00a0end 🙂 שלום"
     assert Paragraph(text).text == text
+
+
+def test_fold_hour_equals_same_instant_and_offset() -> None:
+    # 2022-11-06 01:30 EST (the second 1:30, fold=1) is 06:30 UTC, offset -05:00
+    repeated = datetime(2022, 11, 6, 1, 30, fold=1, tzinfo=NY)
+    fixed = datetime(2022, 11, 6, 1, 30, tzinfo=timezone(timedelta(hours=-5)))
+    assert Article("t", published=repeated) == Article("t", published=fixed)
+    first = datetime(2022, 11, 6, 1, 30, fold=0, tzinfo=NY)  # EDT, an hour earlier
+    assert Article("t", published=first) != Article("t", published=fixed)

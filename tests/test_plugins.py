@@ -25,12 +25,13 @@ def make_plugin(name: str, *specs: FormatSpec, replace: bool = False) -> types.M
 
 def test_builtins_register_through_the_hook(fresh_registry: None) -> None:
     spec = newsparse.get_format("wire")
-    assert spec.plugin == "newsparse.formats.wire"
+    assert spec.plugin == "newsparse.wire"
     pm = _plugins.get_plugin_manager()
-    assert pm.has_plugin("newsparse.formats.wire")
-    assert [impl.plugin_name for impl in pm.hook.register_formats.get_hookimpls()] == [
-        "newsparse.formats.wire"
-    ]
+    assert pm.has_plugin("newsparse.wire")
+    registered = [impl.plugin_name for impl in pm.hook.register_formats.get_hookimpls()]
+    assert registered == list(_plugins.BUILTIN_PLUGINS)
+    for name in ("json", "jsonl", "jsonld"):
+        assert newsparse.get_format(name).plugin in _plugins.BUILTIN_PLUGINS
 
 
 def test_throwaway_plugin_round_trip(memo_plugin: str) -> None:
@@ -54,7 +55,7 @@ def test_duplicate_name_refused(fresh_registry: None) -> None:
     with pytest.raises(PluginError, match="already registered") as info:
         newsparse.register_plugin(clash)
     assert info.value.plugin == "clash"
-    assert newsparse.get_format("wire").plugin == "newsparse.formats.wire"
+    assert newsparse.get_format("wire").plugin == "newsparse.wire"
 
 
 def test_replace_on_request(fresh_registry: None) -> None:
@@ -181,7 +182,7 @@ def test_plugin_with_bad_spec_is_reported(site: Path) -> None:
     assert any("np_badspec" in m and "not a FormatSpec" in m for m in messages)
     assert any("np_badspec" in m and "already registered" in m for m in messages)
     assert "fine" in names
-    assert newsparse.get_format("wire").plugin == "newsparse.formats.wire"
+    assert newsparse.get_format("wire").plugin == "newsparse.wire"
 
 
 def test_faked_distribution(monkeypatch: pytest.MonkeyPatch, fresh_registry: None) -> None:

@@ -1,7 +1,7 @@
 r"""newsparse: turn news articles in any format into one typed Article and back.
 
 >>> import newsparse
->>> article = newsparse.read(" date 2024-03-05 trending:\\n\\nHarbour reopens\\n\\n", "wire")
+>>> article = newsparse.read(" date 2024-03-05 trending:\n\nHarbour reopens\n\n", "wire")
 >>> article.title
 'Harbour reopens'
 

@@ -275,7 +275,7 @@ def read(
     :raises ReadError: on unreadable input (:class:`ParseError`, :class:`DecodeError`).
     :raises FormatDetectionError: when the format cannot be told.
 
-    >>> article = read(" date 2024-03-05 trending:\\n\\nHarbour reopens\\n\\n", "wire")
+    >>> article = read(" date 2024-03-05 trending:\n\nHarbour reopens\n\n", "wire")
     >>> article.title
     'Harbour reopens'
     """
@@ -304,29 +304,96 @@ def read_many(
 ) -> Iterator[Article]:
     """Read every article of a document that holds several (e.g. JSON Lines).
 
-    Takes the same arguments as :func:`read` and yields Articles as they are read.
-    A format without a reader for several articles yields the single one it reads.
+    Takes the same arguments as :func:`read` and yields Articles as they are read. A file
+    given as a path is streamed, so a format that reads record by record keeps memory flat
+    whatever the file's size. A format without a reader for several articles yields the
+    single one it reads.
     """
     src = _open(source, filename)
     spec = _resolve(src, format, media_type)
-    data = _text_of(src, spec, encoding)
     if spec.many_reader is None:
-        yield _call_reader(spec, "reader", src.name, data, **options)
+        yield _call_reader(spec, "reader", src.name, _text_of(src, spec, encoding), **options)
         return
-    stream: IO[Any] = io.BytesIO(data) if isinstance(data, bytes) else io.StringIO(data)
-    iterator = _call_reader(spec, "many_reader", src.name, stream, **options)
-    while True:
-        try:
-            article = next(iterator)
-        except StopIteration:
-            return
-        except NewsparseError as exc:
-            if isinstance(exc, ReadError) and exc.source is None:
-                exc.source = src.name
-            raise
-        except Exception as exc:
-            raise _crash(spec, "reading", exc, src.name) from exc
-        yield article
+    stream, chosen = _stream_of(src, spec, encoding)
+    try:
+        iterator = _call_reader(spec, "many_reader", src.name, stream, **options)
+        while True:
+            try:
+                article = next(iterator)
+            except StopIteration:
+                return
+            except NewsparseError as exc:
+                if isinstance(exc, ReadError) and exc.source is None:
+                    exc.source = src.name
+                raise
+            except UnicodeDecodeError as exc:
+                if chosen is None:  # only streams opened from a path decode lazily
+                    raise _crash(spec, "reading", exc, src.name) from exc
+                raise _stream_decode_error(src, spec, chosen) from None
+            except Exception as exc:
+                raise _crash(spec, "reading", exc, src.name) from exc
+            if not isinstance(article, Article):
+                raise ReadError(
+                    f"format {spec.name!r} (plugin {spec.plugin!r}) yielded "
+                    f"{type(article).__name__}, not an Article",
+                    format=spec.name,
+                    source=src.name,
+                )
+            yield article
+    finally:
+        stream.close()
+
+
+def _stream_of(src: _Input, spec: FormatSpec, encoding: str | None) -> tuple[IO[Any], str | None]:
+    """Open the source as a stream for a many_reader; return it and the encoding chosen."""
+    if src.path is None:
+        data = _text_of(src, spec, encoding)
+        if isinstance(data, bytes):
+            return io.BytesIO(data), None
+        return io.StringIO(data, newline=""), None
+    if spec.binary:
+        return open(src.path, "rb"), None
+    head = src.head_bytes()
+    chosen = encoding or _bom_encoding(head)
+    if chosen is None and spec.encoding_detector is not None:
+        detector = spec.load("encoding_detector")
+        assert detector is not None
+        chosen = detector(head)
+    chosen = chosen or "utf-8"
+    try:
+        codecs.lookup(chosen)
+    except LookupError:
+        raise ReadError(f"unknown encoding {chosen!r}", format=spec.name, source=src.name) from None
+    return open(src.path, encoding=chosen, newline=""), chosen
+
+
+def _stream_decode_error(src: _Input, spec: FormatSpec, encoding: str) -> DecodeError:
+    """Find the exact offset of the first undecodable byte of a streamed file."""
+    assert src.path is not None
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    consumed = 0
+    offset = 0
+    reason = "invalid data"
+    with open(src.path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                offset = consumed - pending + exc.start
+                reason = exc.reason
+                break
+            consumed += len(chunk)
+        else:
+            offset = consumed
+    return DecodeError(
+        f"bytes at offset {offset} are not valid {encoding} ({reason}); "
+        "pass encoding=... if the source uses another encoding",
+        offset=offset,
+        encoding=encoding,
+        format=spec.name,
+        source=src.name,
+    )
 
 
 def _writer_spec(format: str, role: str) -> FormatSpec:
@@ -365,7 +432,7 @@ def write(article: Article, format: str, **options: Any) -> str:
     :raises WriteError: when the format cannot write, or fails to.
 
     >>> print(write(Article("Harbour reopens"), "wire"), end="")
-     date  trending:
+     date trending:
     <BLANKLINE>
     Harbour reopens
     <BLANKLINE>

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import datetime
+from datetime import datetime, timezone
 from types import MappingProxyType
 from typing import Any, ClassVar, Literal, Union
 
@@ -100,11 +100,13 @@ def _instant_and_offset(value: datetime | None) -> tuple[datetime, Any] | None:
     """Comparison key for datetimes: the same instant *and* the same UTC offset.
 
     Plain aware-datetime equality ignores the offset (09:29-05:00 == 14:29+00:00), which
-    would let a round trip that loses the writer's offset pass unnoticed.
+    would let a round trip that loses the writer's offset pass unnoticed. The instant is
+    taken in UTC, because Python never finds a time in a repeated (fold) hour equal to a
+    time in another zone (PEP 495), even at the same instant.
     """
     if value is None:
         return None
-    return (value, value.utcoffset())
+    return (value.astimezone(timezone.utc), value.utcoffset())
 
 
 class FrozenMapping(Mapping[str, Any]):
@@ -347,7 +349,7 @@ class Article:
     Two Articles are equal when every field is; datetimes must denote the same instant
     with the same UTC offset.
 
-    >>> from datetime import datetime
+    >>> from datetime import datetime, timezone
     >>> from zoneinfo import ZoneInfo
     >>> a = Article(
     ...     "Harbour reopens after storm",

@@ -39,8 +39,12 @@ ENTRY_POINT_GROUP = "newsparse"
 ENV_DISABLE_AUTOLOAD = "NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD"
 ENV_LOAD_PLUGINS = "NEWSPARSE_LOAD_PLUGINS"
 
-BUILTIN_PLUGINS: tuple[str, ...] = ("newsparse.formats.wire",)
-"""Modules of the built-in formats, registered like any third-party plugin."""
+BUILTIN_PLUGINS: dict[str, str] = {
+    "newsparse.wire": "newsparse._formats.wire",
+    "newsparse.json": "newsparse._formats.json",
+    "newsparse.jsonld": "newsparse._formats.jsonld",
+}
+"""The built-in formats' plugin names and modules, registered like any third-party plugin."""
 
 
 class PluginWarning(UserWarning):
@@ -134,11 +138,11 @@ def _load() -> Registry:
     pm = _new_manager()
     registry = Registry()
     plugins: list[tuple[Any, str]] = []
-    for module_name in BUILTIN_PLUGINS:
+    for plugin_name, module_name in BUILTIN_PLUGINS.items():
         module = importlib.import_module(module_name)
-        error = _add_plugin(pm, module, module_name)
+        error = _add_plugin(pm, module, plugin_name)
         if error is None:
-            plugins.append((module, module_name))
+            plugins.append((module, plugin_name))
         else:
             _report(error)
     for ep in _entry_points():

@@ -1,9 +1,9 @@
 """A tiny third-party format used by the tests: ``memo``, one ``key: value`` per line.
 
-    title: Harbour reopens
-    author: Mara Quint
-    published: 2024-03-05T09:30:00-05:00
-    para: The harbour reopened on Tuesday.
+title: Harbour reopens
+author: Mara Quint
+published: 2024-03-05T09:30:00-05:00
+para: The harbour reopened on Tuesday.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ scored dynamic programme over word spans, using what is known about the line:
 1. **Order.** The site lists tags in case-insensitive alphabetical order, so consecutive tags
    must be strictly increasing by :meth:`str.casefold`. This is a hard constraint in
    practice (a violation costs more than any other cue can win back), but a line that is
-   not sorted at all still segments.
+   not sorted at all still segments. Two *known* tags out of order cost little: the site's
+   collation differs from casefold for accents and punctuation.
 2. **Capitalisation and shape.** A lowercase word followed by a Capitalised word is usually
    a boundary (``shells | John``), except after a connector such as *of*, *and*, *the*,
    *de* or *for*; runs of Capitalised words stick together (``John Kirby``); an acronym after
@@ -41,10 +42,38 @@ MAX_DP_WORDS = 400
 """Above this many words a tag line is cut by a linear pass instead of the full programme."""
 
 _CONNECTORS = frozenset(
-    "of and the de for in on at to a an la le les du des da del der den von van y & vs vs.".split()
+    (
+        "of",
+        "and",
+        "the",
+        "de",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "a",
+        "an",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "da",
+        "del",
+        "der",
+        "den",
+        "von",
+        "van",
+        "y",
+        "&",
+        "vs",
+        "vs.",
+    )
 )
 
 _UNSORTED = -8.0
+_UNSORTED_KNOWN = -1.0
 _SEGMENT = -0.3
 _LENGTH_PRIOR = (0.0, -0.2, 0.0, -0.8, -1.4, -2.5, -4.0, -5.5, -7.0)
 _CONNECTOR_EDGE = -2.5
@@ -178,7 +207,9 @@ def _segment(content: str, known: frozenset[str]) -> tuple[str, ...]:
             for h in range(max(0, i - max_len), i):
                 prev = best[h, i]
                 if keys[h, i] >= key:
-                    prev += _UNSORTED
+                    # two known tags out of order: the site's collation is not casefold
+                    both = known and key in known and keys[h, i] in known
+                    prev += _UNSORTED_KNOWN if both else _UNSORTED
                 if prev > top:
                     top = prev
                     arg = h

@@ -9,6 +9,7 @@ still gives the article's current values, so an edited Article never gets stale 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -16,6 +17,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from ..._model import Author, Media
+from ._build import media as _media
 from ._tags import segment, split_tags_line
 
 __all__ = [
@@ -147,9 +149,9 @@ BYLINE_LIKE = re.compile(_BY + r"(?: .*?)? - \d{1,2}/\d{1,2}/\d{2,4}\b")
 """Something that was meant as a dated byline, well-formed or not."""
 _LOOSE_NAMES = re.compile(_BY + r"(?: (?P<names>.*?))? - \d")
 DATELESS = re.compile(_BY + r" (?P<names>[^\W\d_][^\n]{0,150})\Z")
-_SENTENCE_END = ".!?:;\"”’)"
+_SENTENCE_END = '.!?:;"”’)'
 
-_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV|V|VI|PhD|Ph\.D|MD|M\.D|Esq)\.?\Z")
+_SUFFIX = re.compile(r"((?:Jr|Sr|II|III|IV|V|VI|PhD|Ph\.D|MD|M\.D|Esq)\.?)(?:\Z| and (.*)\Z)")
 
 
 class Byline(NamedTuple):
@@ -158,6 +160,8 @@ class Byline(NamedTuple):
     authors: tuple[Author, ...]
     published: datetime | None
     problem: str | None
+    canonical: bool = False
+    """Whether the line is exactly what :func:`render_byline` gives for these values."""
 
 
 def dateless_byline(line: str) -> str | None:
@@ -176,20 +180,24 @@ def is_byline_like(line: str) -> bool:
     return BYLINE_LIKE.match(line) is not None or dateless_byline(line) is not None
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_names(names: str) -> tuple[tuple[Author, ...], str | None]:
     """Split the names part of a byline into Authors; also return a problem, if any."""
     parts: list[str] = []
     for part in names.split(", "):
-        if parts and _SUFFIX.match(part):
-            parts[-1] += ", " + part
+        m = _SUFFIX.match(part) if parts else None
+        if m is not None:
+            parts[-1] += ", " + m[1]  # "Martin Cole, Jr." keeps its suffix
+            if m[2]:
+                parts.append(m[2])
         else:
             parts.append(part)
     role = None
-    if len(parts) > 1 and parts[-1][:1].islower():
+    if len(parts) > 1 and parts[-1][:1].islower() and not parts[-1].startswith("and "):
         role = parts.pop()
     people: list[str] = []
     for i, part in enumerate(parts):
-        if i == len(parts) - 1 and i > 0 and part.startswith("and "):
+        if i > 0 and part.startswith("and "):
             part = part[4:]  # a serial comma: "A, B, and C"
         people.extend(part.split(" and "))
     problem = None
@@ -198,6 +206,18 @@ def parse_names(names: str) -> tuple[tuple[Author, ...], str | None]:
     if role is not None and len(people) > 1 and role.endswith("s"):
         role = role[:-1]
     return tuple(Author(p, role=role) for p in people), problem
+
+
+def m_by(line: str) -> bool:
+    """Whether a byline starts with the canonical lowercase ``by``."""
+    return line.startswith("by")
+
+
+@functools.lru_cache(maxsize=1024)
+def names_canonical(names: str) -> bool:
+    """Whether the names part of a byline is exactly how the writer renders its authors."""
+    authors, problem = parse_names(names)
+    return problem is None and _names_text(authors) == names
 
 
 def _hour24(hour: int, ap: str) -> int:
@@ -220,8 +240,9 @@ def parse_byline(line: str) -> Byline | None:
         names = dateless_byline(line)
         if names is None:
             return None
-        authors, problem = parse_names(names)
-        return Byline(authors, None, problem)
+        dateless, problem = parse_names(names)
+        canonical = m_by(line) and problem is None and names_canonical(names)
+        return Byline(dateless, None, problem, canonical)
     names_part = m["names"]
     authors: tuple[Author, ...] = ()
     problem = None
@@ -241,10 +262,20 @@ def parse_byline(line: str) -> Byline | None:
         )
     except ValueError as exc:
         return Byline(authors, None, f"impossible date or time in the byline ({exc})")
-    return Byline(authors, published, problem)
+    canonical = (
+        problem is None
+        and m["by"] == "by"
+        and len(m["mo"]) == 2
+        and len(m["d"]) == 2
+        and m["h"][0] != "0"
+        and m["ap"] in ("AM", "PM")
+        and (names_canonical(names_part) if names_part is not None else not authors)
+    )
+    return Byline(authors, published, problem, canonical)
 
 
-def _names_text(authors: Sequence[Author]) -> str:
+@functools.lru_cache(maxsize=1024)
+def _names_text(authors: tuple[Author, ...]) -> str:
     names = [a.name for a in authors]
     if not names:
         return ""
@@ -258,13 +289,16 @@ def _names_text(authors: Sequence[Author]) -> str:
 
 
 def _same_instant(a: datetime, b: datetime) -> bool:
-    return a == b and a.utcoffset() == b.utcoffset()
+    # via UTC: aware datetimes in a repeated hour never compare equal across zones (PEP 495)
+    utc = timezone.utc
+    return a.astimezone(utc) == b.astimezone(utc) and a.utcoffset() == b.utcoffset()
 
 
 def _when_text(wall: datetime, abbr: str) -> str:
     hour = wall.hour % 12 or 12
     ap = "PM" if wall.hour >= 12 else "AM"
-    return f"{wall.month:02d}/{wall.day:02d}/{wall.year % 100:02d} {hour}:{wall.minute:02d} {ap} {abbr}"
+    day = f"{wall.month:02d}/{wall.day:02d}/{wall.year % 100:02d}"
+    return f"{day} {hour}:{wall.minute:02d} {ap} {abbr}"
 
 
 def _read_back(wall: datetime, abbr: str) -> datetime | None:
@@ -311,7 +345,7 @@ def render_when(published: datetime) -> tuple[str, bool]:
 
 def render_byline(authors: Sequence[Author], published: datetime | None) -> str:
     """The canonical byline; ``by`` alone when there is neither an author nor a time."""
-    names = _names_text(authors)
+    names = _names_text(tuple(authors))
     line = "by " + names if names else "by"
     if published is not None:
         line += " - " + render_when(published)[0]
@@ -321,15 +355,43 @@ def render_byline(authors: Sequence[Author], published: datetime | None) -> str:
 # ---------------------------------------------------------------------------
 # caption
 
-_CREDIT = re.compile(r"(?P<cap>.*?)[ \t]*\((?P<credit>[^()]*)\)\s*\Z", re.DOTALL)
-
 
 def parse_caption(text: str) -> Media:
-    """The Media of a caption line: the last parenthetical is the credit."""
-    m = _CREDIT.match(text)
-    if m is None:
-        return Media(caption=text)
-    return Media(caption=m["cap"] or None, credit=m["credit"])
+    """The Media of a caption line: the last parenthetical (at the very end) is the credit."""
+    end = text.rstrip()
+    if end.endswith(")"):
+        opening = end.rfind("(", 0, len(end) - 1)
+        if opening >= 0:
+            credit = end[opening + 1 : -1]
+            if ")" not in credit:
+                return _media(end[:opening].rstrip(" \t") or None, credit)
+    return _media(text, None)
+
+
+def compact_ends(ends: Sequence[str]) -> str | list[str] | None:
+    """The ``wire.para_ends`` value for the trailing whitespace of each paragraph.
+
+    None when no paragraph has any, the string when all have the same, else the list.
+    """
+    if not any(ends):
+        return None
+    first = ends[0]
+    if all(e == first for e in ends):
+        return first
+    return list(ends)
+
+
+def expand_ends(value: object, count: int) -> tuple[str, ...]:
+    """The trailing whitespace of each of ``count`` paragraphs from ``wire.para_ends``."""
+    if isinstance(value, str):
+        return (value,) * count if not value.strip() else ()
+    if (
+        isinstance(value, (tuple, list))
+        and len(value) == count
+        and all(isinstance(v, str) and not v.strip() for v in value)
+    ):
+        return tuple(value)
+    return ()
 
 
 def render_caption(media: Media) -> str | None:
@@ -374,12 +436,14 @@ def render_tags(tags: Sequence[str]) -> str:
 # ---------------------------------------------------------------------------
 # contributor notes
 
+_CONTRIBUTED = re.compile(
+    r"\bcontribut(?:ed|ing|es)\b.{0,60}?\b(?:report|reports|reporting|story|article|coverage)\b",
+    re.IGNORECASE,
+)
 NOTE = re.compile(
     r"""
     (?:
-        .{0,200}?\bcontribut(?:ed|ing|es)\b.{0,60}?
-            \b(?:report|reports|reporting|story|article|coverage|this\ report)\b
-      | (?:this|the)\ (?:story|article|report|post|item)\ (?:has\ been|was|is\ being|had\ been)
+        (?:this|the)\ (?:story|article|report|post|item)\ (?:has\ been|was|is\ being|had\ been)
             \ (?:updated|corrected|revised|amended|edited)\b
       | (?:additional\ )?reporting\ (?:by|from)\b
       | (?:editing|edited|written|writing|compiled|produced)\ by\b
@@ -395,5 +459,15 @@ _NOTE_MAX = 400
 
 
 def is_note(line: str) -> bool:
-    """Whether a one-line block after the body is a contributor note."""
-    return len(line) <= _NOTE_MAX and "\n" not in line and NOTE.match(line) is not None
+    """Whether a one-line block after the body is a contributor note.
+
+    Notes: ``… contributed to this report`` (or ``reporting``, ``… story``), ``This story
+    has been updated …``, ``Additional reporting by …``, ``Editing by …``,
+    ``Correction: …``, ``This article first appeared in …``.
+    """
+    if len(line) > _NOTE_MAX or "\n" in line:
+        return False
+    if NOTE.match(line) is not None:
+        return True
+    at = line.find("ontribut")
+    return at > 0 and _CONTRIBUTED.search(line, at - 1) is not None

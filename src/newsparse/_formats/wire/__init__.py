@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
-from ...hookspecs import Register, hookimpl
 from ..._registry import FormatSpec
+from ...hookspecs import Register, hookimpl
 
 if TYPE_CHECKING:
     from ..._model import Article
@@ -27,11 +27,11 @@ def register_formats(register: Register) -> None:
             aliases=("wire-text",),
             extensions=(".wire.txt", ".wire", ".txt"),
             media_types=("text/x-newsparse-wire",),
-            reader="newsparse.formats.wire._reader:read",
-            many_reader="newsparse.formats.wire:_read_stream",
-            writer="newsparse.formats.wire._writer:write",
-            many_writer="newsparse.formats.wire._writer:write_many",
-            sniffer="newsparse.formats.wire._reader:sniff",
+            reader="newsparse._formats.wire._reader:read",
+            many_reader="newsparse._formats.wire:_read_stream",
+            writer="newsparse._formats.wire._writer:write",
+            many_writer="newsparse._formats.wire._writer:write_many",
+            sniffer="newsparse._formats.wire._reader:sniff",
             lossless=False,
             description="Plain-text dump of a news page: header, section, title, byline, "
             "caption, paragraphs, contributor note, tags.",

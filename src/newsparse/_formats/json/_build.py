@@ -1,0 +1,170 @@
+"""Build model objects from already-validated values, without running attrs' checks again.
+
+The native JSON reader validates every value while decoding (msgspec checks the types,
+the heading levels, the datetimes' offsets); running the model's validators and
+converters a second time costs more than the whole decode. These builders set the
+fields of the frozen, slotted attrs classes directly, and check only what msgspec cannot
+(language tags, extras keys) with the model's own functions. ``tests/test_json.py``
+checks that they give objects equal to the validating constructors and that they set
+every field the model has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from ..._errors import ValidationError
+from ..._model import (
+    _LANGUAGE,
+    Article,
+    Author,
+    Heading,
+    ListBlock,
+    Media,
+    MediaBlock,
+    Paragraph,
+    Preformatted,
+    Quote,
+    _freeze_extras,
+)
+
+__all__ = [
+    "article",
+    "author",
+    "heading",
+    "list_block",
+    "media",
+    "media_block",
+    "paragraph",
+    "preformatted",
+    "quote",
+]
+
+_set = object.__setattr__
+_new = object.__new__
+
+ARTICLE_FIELDS = (
+    "title",
+    "subtitle",
+    "section",
+    "authors",
+    "published",
+    "updated",
+    "url",
+    "publisher",
+    "language",
+    "media",
+    "body",
+    "notes",
+    "tags",
+    "extras",
+)
+"""The Article fields :func:`article` sets, in order (a test checks the model has no more)."""
+
+
+def author(name: str, role: str | None, url: str | None) -> Author:
+    """An Author from checked values."""
+    obj = _new(Author)
+    _set(obj, "name", name)
+    _set(obj, "role", role)
+    _set(obj, "url", url)
+    return obj
+
+
+def media(
+    url: str | None, caption: str | None, credit: str | None, kind: str, alt: str | None
+) -> Media:
+    """A Media from checked values."""
+    obj = _new(Media)
+    _set(obj, "url", url)
+    _set(obj, "caption", caption)
+    _set(obj, "credit", credit)
+    _set(obj, "kind", kind)
+    _set(obj, "alt", alt)
+    return obj
+
+
+def paragraph(text: str) -> Paragraph:
+    """A Paragraph from checked values."""
+    obj = _new(Paragraph)
+    _set(obj, "text", text)
+    return obj
+
+
+def heading(text: str, level: int) -> Heading:
+    """A Heading from checked values (level already within 1..6)."""
+    obj = _new(Heading)
+    _set(obj, "text", text)
+    _set(obj, "level", level)
+    return obj
+
+
+def quote(text: str, attribution: str | None) -> Quote:
+    """A Quote from checked values."""
+    obj = _new(Quote)
+    _set(obj, "text", text)
+    _set(obj, "attribution", attribution)
+    return obj
+
+
+def list_block(items: tuple[str, ...], ordered: bool) -> ListBlock:
+    """A ListBlock from checked values."""
+    obj = _new(ListBlock)
+    _set(obj, "items", items)
+    _set(obj, "ordered", ordered)
+    return obj
+
+
+def preformatted(text: str) -> Preformatted:
+    """A Preformatted block from checked values."""
+    obj = _new(Preformatted)
+    _set(obj, "text", text)
+    return obj
+
+
+def media_block(item: Media) -> MediaBlock:
+    """A MediaBlock from a built Media."""
+    obj = _new(MediaBlock)
+    _set(obj, "media", item)
+    return obj
+
+
+def article(
+    title: str,
+    subtitle: str | None,
+    section: str | None,
+    authors: tuple[Author, ...],
+    published: datetime | None,
+    updated: datetime | None,
+    url: str | None,
+    publisher: str | None,
+    language: str | None,
+    media: tuple[Media, ...],
+    body: tuple[Any, ...],
+    notes: tuple[str, ...],
+    tags: tuple[str, ...],
+    extras: Mapping[str, Any] | None,
+) -> Article:
+    """An Article from checked values; raises ValidationError for a bad language or extras."""
+    if language is not None and not _LANGUAGE.match(language):
+        raise ValidationError(
+            f"Article.language must be a BCP 47 tag such as 'en' or 'pt-BR', got {language!r}"
+        )
+    obj = _new(Article)
+    _set(obj, "title", title)
+    _set(obj, "subtitle", subtitle)
+    _set(obj, "section", section)
+    _set(obj, "authors", authors)
+    _set(obj, "published", published)
+    _set(obj, "updated", updated)
+    _set(obj, "url", url)
+    _set(obj, "publisher", publisher)
+    _set(obj, "language", language)
+    _set(obj, "media", media)
+    _set(obj, "body", body)
+    _set(obj, "notes", notes)
+    _set(obj, "tags", tags)
+    _set(obj, "extras", _freeze_extras(extras))
+    return obj

@@ -1,1 +1,0 @@
-"""The built-in formats. Each subpackage is a plugin registered like any third-party one."""

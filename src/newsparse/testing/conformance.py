@@ -1,0 +1,234 @@
+"""A conformance kit for format plugins: subclass, name your format, run pytest.
+
+A plugin author's whole test file can be::
+
+    from newsparse.testing.conformance import FormatConformance
+
+    class TestMemo(FormatConformance):
+        format_name = "memo"
+
+Capability attributes switch off what does not apply:
+
+- ``lossless`` (default: the spec's own ``lossless``): whether ``read(write(a)) == a``
+  holds over :meth:`FormatConformance.articles`. Lossy formats narrow that strategy to
+  the articles they can express (override ``articles``) or set ``round_trip = False``.
+- ``round_trip``: check ``read(write(a)) == a`` at all (default ``True`` when the format
+  reads and writes).
+- ``canonical``: check ``write(read(write(a))) == write(a)`` (default ``True``).
+- ``sniffs``: check that sniffing accepts the format's own output (default: when the spec
+  has a sniffer).
+- ``garbage``: texts that must raise a :class:`newsparse.NewsparseError` when read.
+
+The checks go through the public API (``newsparse.read``/``write``), exactly as users call
+them. Hypothesis settings come from the active profile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsparse
+from newsparse import Article, FormatSpec, NewsparseError
+
+from . import strategies
+
+__all__ = ["FormatConformance"]
+
+_GARBAGE = (
+    "",
+    "\x00\x01\x02",
+    "{",
+    "<html><body><p>unclosed",
+    "date trending: \n\nby - 99/99/99 25:61 XM ZZ",
+    "\ufeff\ufeff",
+)
+
+
+class FormatConformance:
+    """Base class of a format's conformance tests; set ``format_name`` in a subclass."""
+
+    format_name: ClassVar[str] = ""
+    lossless: ClassVar[bool | None] = None
+    round_trip: ClassVar[bool] = True
+    canonical: ClassVar[bool] = True
+    sniffs: ClassVar[bool | None] = None
+    garbage: ClassVar[tuple[str, ...]] = _GARBAGE
+    read_options: ClassVar[dict[str, Any]] = {}
+    write_options: ClassVar[dict[str, Any]] = {}
+
+    # -- hooks for subclasses -------------------------------------------------------
+
+    def articles(self) -> st.SearchStrategy[Article]:
+        """The articles this format can express; override to narrow the domain."""
+        return strategies.articles()
+
+    def sample_article(self) -> Article:
+        """One fixed, realistic article in the format's domain (for the non-property checks)."""
+        return Article(
+            "Harbour reopens after the storm",
+            section="Local",
+            authors=[newsparse.Author("Mara Quint")],
+            published=datetime(2024, 3, 5, 9, 30, tzinfo=ZoneInfo("America/New_York")),
+            body=[
+                newsparse.Paragraph("The ferries ran again on Tuesday, three days late."),
+                newsparse.Paragraph("“We are back,” said the harbour master."),
+            ],
+            tags=["ferries", "weather"],
+        )
+
+    # -- helpers ----------------------------------------------------------------------
+
+    @property
+    def spec(self) -> FormatSpec:
+        """The format under test, from the live registry."""
+        if not self.format_name:
+            pytest.fail(f"{type(self).__name__} must set format_name")
+        return newsparse.get_format(self.format_name)
+
+    def _read(self, source: Any, **kw: Any) -> Article:
+        return newsparse.read(source, self.format_name, **{**self.read_options, **kw})
+
+    def _write(self, article: Article) -> str:
+        return newsparse.write(article, self.format_name, **self.write_options)
+
+    def _skip_unless(self, can_read: bool = False, can_write: bool = False) -> None:
+        if can_read and not self.spec.can_read:
+            pytest.skip(f"{self.format_name} cannot read")
+        if can_write and not self.spec.can_write:
+            pytest.skip(f"{self.format_name} cannot write")
+
+    # -- the checks -------------------------------------------------------------------
+
+    def test_registered(self) -> None:
+        """The format is registered, with sane metadata."""
+        spec = self.spec
+        assert spec.name == self.format_name
+        assert spec.can_read or spec.can_write
+        assert spec.plugin, "the registry records which plugin registered the format"
+        assert spec.description, "give the format a one-line description"
+        for role in ("reader", "writer", "many_reader", "many_writer", "sniffer"):
+            if getattr(spec, role) is not None:
+                assert callable(spec.load(role)), f"{role} does not import to a callable"
+
+    def _for_all(self, check: Callable[[Article], None]) -> None:
+        """Run ``check`` over the format's articles with Hypothesis.
+
+        The ``@given`` function is built per call, so that each subclass runs its own
+        test (Hypothesis refuses one decorated method shared by several classes).
+        """
+
+        @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+        @given(article=self.articles())
+        def run(article: Article) -> None:
+            check(article)
+
+        run()
+
+    def test_round_trip(self) -> None:
+        """``read(write(a)) == a`` over the format's domain."""
+        self._skip_unless(can_read=True, can_write=True)
+        if not self.round_trip:
+            pytest.skip("round_trip = False")
+
+        def check(article: Article) -> None:
+            assert self._read(self._write(article)) == article
+
+        self._for_all(check)
+
+    def test_canonical_form(self) -> None:
+        """``write(read(write(a))) == write(a)``: writing what was read is stable."""
+        self._skip_unless(can_read=True, can_write=True)
+        if not self.canonical:
+            pytest.skip("canonical = False")
+
+        def check(article: Article) -> None:
+            text = self._write(article)
+            assert self._write(self._read(text)) == text
+
+        self._for_all(check)
+
+    def test_lossless_flag_is_honest(self) -> None:
+        """A format that says it is lossless is tested over every article."""
+        declared = self.spec.lossless
+        expected = declared if self.lossless is None else self.lossless
+        assert declared == expected, (
+            f"the spec says lossless={declared}, the test class says {self.lossless}"
+        )
+
+    def test_sniffs_own_output(self) -> None:
+        """Detection recognises what the format writes."""
+        self._skip_unless(can_read=True, can_write=True)
+        sniffs = self.spec.sniffer is not None if self.sniffs is None else self.sniffs
+        if not sniffs:
+            pytest.skip("the format has no sniffer")
+        sniffer = self.spec.load("sniffer")
+        assert sniffer is not None
+
+        def check(article: Article) -> None:
+            text = self._write(article)
+            assert sniffer(text[:8192]) >= 0.5
+            assert newsparse.detect_format(text) == self.format_name
+
+        self._for_all(check)
+
+    def test_sniffer_rejects_other_formats(self) -> None:
+        """The sniffer gives low confidence to what other formats write."""
+        sniffer = self.spec.load("sniffer")
+        if sniffer is None:
+            pytest.skip("the format has no sniffer")
+        sample = self.sample_article()
+        for other in newsparse.formats():
+            if other.name == self.format_name or not other.can_write:
+                continue
+            text = newsparse.write(sample, other.name)
+            own = sniffer(text[:8192])
+            other_sniffer = other.load("sniffer")
+            if other_sniffer is not None and not self._reads_back(text, sample):
+                assert own < other_sniffer(text[:8192]), (
+                    f"{self.format_name}'s sniffer is at least as sure as {other.name}'s "
+                    f"about {other.name}'s output"
+                )
+
+    def _reads_back(self, text: str, article: Article) -> bool:
+        """Whether this format reads another's text to the same article.
+
+        That is a shared syntax, like one line of JSON Lines, which is also JSON.
+        """
+        if not self.spec.can_read:
+            return False
+        try:
+            return self._read(text) == article
+        except NewsparseError:
+            return False
+
+    @pytest.mark.parametrize("index", range(len(_GARBAGE)))
+    def test_garbage_raises_newsparse_errors(self, index: int) -> None:
+        """Reading garbage raises a NewsparseError (or reads), never a bare exception."""
+        self._skip_unless(can_read=True)
+        if index >= len(self.garbage):
+            pytest.skip("no such garbage sample")
+        with contextlib.suppress(NewsparseError):
+            self._read(self.garbage[index])
+
+    def test_sources(self, tmp_path: Path) -> None:
+        """str, bytes, a path and file objects read to the same Article."""
+        self._skip_unless(can_read=True, can_write=True)
+        text = self._write(self.sample_article())
+        expected = self._read(text)
+        path = tmp_path / f"article{self.spec.extensions[0] if self.spec.extensions else ''}"
+        path.write_text(text, encoding="utf-8", newline="")
+        assert self._read(text.encode("utf-8")) == expected
+        assert self._read(path) == expected
+        with path.open("rb") as f:
+            assert self._read(f) == expected
+        with path.open(encoding="utf-8", newline="") as f:
+            assert self._read(f) == expected
