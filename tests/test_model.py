@@ -164,3 +164,13 @@ def test_fold_hour_equals_same_instant_and_offset() -> None:
     assert Article("t", published=repeated) == Article("t", published=fixed)
     first = datetime(2022, 11, 6, 1, 30, fold=0, tzinfo=NY)  # EDT, an hour earlier
     assert Article("t", published=first) != Article("t", published=fixed)
+
+
+def test_hand_made_frozen_mapping_is_still_checked() -> None:
+    from newsparse._model import FrozenMapping
+
+    with pytest.raises(ValidationError, match="namespaced"):
+        Article("t", extras=FrozenMapping({"no_namespace": 1}))
+    a = Article("t", extras=FrozenMapping({"x.y": [1, {"z": [2]}]}))
+    assert a.extras["x.y"] == (1, {"z": (2,)})
+    assert attrs.evolve(a).extras is a.extras

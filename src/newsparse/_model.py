@@ -115,10 +115,17 @@ class FrozenMapping(Mapping[str, Any]):
     It compares equal to any mapping with the same items.
     """
 
-    __slots__ = ("_data",)
+    __slots__ = ("_checked", "_data")
 
     def __init__(self, data: Mapping[str, Any] = MappingProxyType({})) -> None:
         self._data = dict(data)
+        self._checked = False  # set by the model once every value inside is frozen
+
+    @classmethod
+    def _frozen(cls, data: dict[str, Any]) -> FrozenMapping:
+        new = cls(data)
+        new._checked = True
+        return new
 
     def __getitem__(self, key: str) -> Any:
         return self._data[key]
@@ -146,23 +153,30 @@ class FrozenMapping(Mapping[str, Any]):
         return (type(self), (self._data,))
 
 
+_SCALARS = (str, bool, int, type(None))
+
+
 def _freeze(value: Any, path: str) -> Any:
     """Return a read-only copy of a JSON-like value, or raise ValidationError."""
-    if value is None or isinstance(value, (str, bool, int)):
+    if type(value) in _SCALARS:  # the common case first: extras are mostly strings
+        return value
+    if isinstance(value, _SCALARS):
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValidationError(f"{path} must be a finite number, got {value!r}")
         return value
+    if isinstance(value, FrozenMapping) and value._checked:
+        return value  # already frozen all the way down
     if isinstance(value, Mapping):
         frozen = {}
         for key, item in value.items():
             if not isinstance(key, str):
                 raise ValidationError(f"{path} keys must be str, got {key!r}")
             frozen[key] = _freeze(item, f"{path}[{key!r}]")
-        return FrozenMapping(frozen)
+        return FrozenMapping._frozen(frozen)
     if isinstance(value, (list, tuple)):
-        return tuple(_freeze(item, f"{path}[{i}]") for i, item in enumerate(value))
+        return tuple([_freeze(item, f"{path}[{i}]") for i, item in enumerate(value)])
     raise ValidationError(
         f"{path} must hold JSON-like values (str, int, float, bool, None, lists, mappings), "
         f"not {type(value).__name__}"
@@ -171,7 +185,9 @@ def _freeze(value: Any, path: str) -> Any:
 
 def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     if value is None:
-        return FrozenMapping()
+        return FrozenMapping._frozen({})
+    if isinstance(value, FrozenMapping) and value._checked:
+        return value  # an Article's own extras, passed on by attrs.evolve
     if not isinstance(value, Mapping):
         raise ValidationError(f"Article.extras must be a mapping, not {type(value).__name__}")
     frozen = {}
@@ -181,7 +197,7 @@ def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
                 f"Article.extras keys are namespaced by format, like 'wire.trending'; got {key!r}"
             )
         frozen[key] = _freeze(value[key], f"Article.extras[{key!r}]")
-    return FrozenMapping(frozen)
+    return FrozenMapping._frozen(frozen)
 
 
 def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
