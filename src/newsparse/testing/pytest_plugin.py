@@ -1,4 +1,4 @@
-"""pytest fixtures for testing code that uses newsparse, loaded through the ``pytest11`` entry point.
+"""pytest fixtures for code that uses newsparse, loaded through the ``pytest11`` entry point.
 
 - ``newsparse_registry``: the format registry, reloaded before and after the test, so
   that what the test registers does not leak into other tests.
