@@ -107,6 +107,8 @@ GOOD_PLUGIN = """
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_registry: None) -> Path:
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.delenv("NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    # only this test's distributions: plugins installed in the environment stay out
+    monkeypatch.setenv("NEWSPARSE_LOAD_PLUGINS", "np_shout,np_broken,np_badspec")
     yield tmp_path
     for name in ("np_shout", "np_broken", "np_badspec"):
         sys.modules.pop(name, None)

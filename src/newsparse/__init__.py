@@ -12,6 +12,8 @@ change without notice.
 from __future__ import annotations
 
 import contextlib
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from .__about__ import __version__
 from ._api import (
@@ -54,8 +56,10 @@ from .hookspecs import hookimpl
 __all__ = [
     "Article",
     "Author",
+    "BatchResult",
     "Block",
     "DecodeError",
+    "Failure",
     "FormatDetectionError",
     "FormatSpec",
     "Heading",
@@ -70,15 +74,18 @@ __all__ = [
     "Preformatted",
     "Quote",
     "ReadError",
+    "Result",
     "Source",
     "UnknownFormatError",
     "ValidationError",
     "WriteError",
     "__version__",
+    "convert_many",
     "detect_format",
     "formats",
     "get_format",
     "hookimpl",
+    "iter_articles",
     "plugin_failures",
     "read",
     "read_many",
@@ -88,7 +95,33 @@ __all__ = [
     "write_many",
 ]
 
+_LAZY = {
+    # batch work pulls in multiprocessing: imported on first use, not with newsparse
+    "BatchResult": "newsparse._batch",
+    "Failure": "newsparse._batch",
+    "Result": "newsparse._batch",
+    "convert_many": "newsparse._batch",
+    "iter_articles": "newsparse._batch",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsparse' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    with contextlib.suppress(AttributeError, TypeError):
+        value.__module__ = "newsparse"
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:
+    from ._batch import BatchResult, Failure, Result, convert_many, iter_articles
+
 for _name in __all__:  # show the public path in reprs and docs, as httpx does
+    if _name in _LAZY:
+        continue
     _obj = globals()[_name]
     if getattr(_obj, "__module__", "").startswith("newsparse._"):
         with contextlib.suppress(AttributeError, TypeError):  # aliases such as Block

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from . import _api
 from .__about__ import __version__
+from ._batch import Failure, convert_many
 from ._errors import NewsparseError, ParseError, ReadError, UnknownFormatError, WriteError
 from ._model import Article, ListBlock, MediaBlock
 
@@ -98,18 +99,64 @@ def _cmd_formats(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
-    write_options = _options(args.write_option)
-    articles = _read_all(args)
-    if len(articles) == 1:
-        text = _api.write(articles[0], args.to, **write_options)
-    else:
-        text = "".join(_api.write_many(articles, args.to, **write_options))
-    if args.output in (None, "-"):
-        _emit(out, text)
-    else:
-        with open(args.output, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-    return 0
+    inputs: list[str] = args.inputs
+    jobs = args.jobs
+    if jobs is None:
+        # one plain file needs no worker processes; folders and archives get every core
+        single = len(inputs) == 1 and (inputs[0] == "-" or Path(inputs[0]).is_file())
+        jobs = 1 if single and not inputs[0].lower().endswith((".warc", ".warc.gz")) else None
+    shown = 0
+
+    def report(failure: Failure) -> None:
+        nonlocal shown
+        shown += 1
+        if shown <= _MAX_SHOWN:
+            print(failure, file=sys.stderr)
+
+    output: Any = args.output
+    if output in (None, "-"):
+        output = _Utf8Out(out)
+    result = convert_many(
+        inputs,
+        args.to,
+        output=output,
+        from_format=args.from_format,
+        jobs=jobs,
+        glob=args.glob,
+        on_error="raise" if args.fail_fast else "continue",
+        errors=args.errors,
+        progress=args.progress,
+        read_options=_options(args.read_option),
+        write_options=_options(args.write_option),
+        on_failure=report,
+    )
+    if shown > _MAX_SHOWN:
+        print(f"... and {shown - _MAX_SHOWN} more failures", file=sys.stderr)
+    if result.converted + result.failed > 1 or result.skipped:
+        where = f"; failures written to {args.errors}" if args.errors and result.failed else ""
+        print(
+            f"newsparse: converted {result.converted}, failed {result.failed}, "
+            f"skipped {result.skipped} records without an article{where}",
+            file=sys.stderr,
+        )
+    return 0 if result.ok else 1
+
+
+_MAX_SHOWN = 20
+
+
+class _Utf8Out:
+    """A text sink writing UTF-8 to a stream's buffer, whatever the locale says."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        _emit(self.out, text)
+        return len(text)
+
+    def flush(self) -> None:
+        self.out.flush()
 
 
 def _emit(out: TextIO, text: str) -> None:
@@ -219,11 +266,52 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p_convert = sub.add_parser(
-        "convert", parents=[read_opts], help="convert an article to another format"
+        "convert",
+        help="convert articles to another format: files, folders, JSON Lines, WARC archives",
+    )
+    p_convert.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, folders (searched recursively), WARC archives, or - for standard input",
+    )
+    p_convert.add_argument(
+        "--from", dest="from_format", metavar="FORMAT", help="input format (default: detect)"
+    )
+    p_convert.add_argument(
+        "-R",
+        "--read-option",
+        action="append",
+        metavar="KEY=VALUE",
+        help="an option for the reader, e.g. -R strict=true (VALUE is JSON or text)",
     )
     p_convert.add_argument("--to", required=True, metavar="FORMAT", help="output format")
     p_convert.add_argument(
-        "-o", "--output", metavar="OUT", help="output file (default: standard output)"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file, or a folder (existing, or ending in /) for one file per article "
+        "(default: standard output)",
+    )
+    p_convert.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes (default: one per core for batches, 1 for a single file)",
+    )
+    p_convert.add_argument(
+        "--glob", default="**/*", help="which files of a folder to read (default: **/*)"
+    )
+    p_convert.add_argument(
+        "--errors", metavar="FILE", help="write a JSON Lines report of the failures to FILE"
+    )
+    p_convert.add_argument("--fail-fast", action="store_true", help="stop at the first failure")
+    p_convert.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: on a terminal only)",
     )
     p_convert.add_argument(
         "-W",

@@ -1,0 +1,167 @@
+"""Batch conversion: folders, JSON Lines, WARC archives, worker processes, reports."""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import newsparse
+from newsparse import Article, Author, Paragraph
+from newsparse._batch import convert_many, iter_articles
+from newsparse.cli import main
+
+
+def article(i: int) -> Article:
+    return Article(
+        f"Ferry timetable changes, part {i}",
+        section="Local",
+        authors=[Author("Mara Quint")],
+        published=datetime(2024, 3, 5, 9, i % 60, tzinfo=ZoneInfo("America/New_York")),
+        body=[Paragraph(f"Paragraph {i} about the ferries — “on time” again.")],
+        tags=["ferries", "Portvale"],
+        extras={"wire.date": "2024-03-05"},
+    )
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    for i in range(12):
+        where = root / "sub" if i % 3 == 0 else root
+        (where / f"story-{i:02d}.wire.txt").write_text(
+            newsparse.write(article(i), "wire"), encoding="utf-8"
+        )
+    return root
+
+
+def titles(jsonl: str) -> list[str]:
+    return [json.loads(line)["title"] for line in jsonl.splitlines()]
+
+
+def test_folder_to_jsonl_in_input_order(folder: Path, tmp_path: Path) -> None:
+    out1 = tmp_path / "one.jsonl"
+    out2 = tmp_path / "two.jsonl"
+    r1 = convert_many([folder], "jsonl", output=out1, jobs=1, progress=False)
+    r2 = convert_many([folder], "jsonl", output=out2, jobs=2, progress=False)
+    assert (r1.converted, r1.failed) == (12, 0)
+    assert r1.ok
+    assert out1.read_bytes() == out2.read_bytes()
+    expected = sorted(folder.glob("**/*"))
+    expected_titles = [newsparse.read(p).title for p in expected if p.is_file()]
+    assert titles(out1.read_text(encoding="utf-8")) == expected_titles
+    assert r2.outputs == (str(out2),)
+
+
+def test_failures_are_reported_and_counted(folder: Path, tmp_path: Path) -> None:
+    (folder / "broken.json").write_text('{"title": 3}', encoding="utf-8")
+    (folder / "also-broken.json").write_text("{", encoding="utf-8")
+    report = tmp_path / "errors.jsonl"
+    seen = []
+    result = convert_many(
+        [folder],
+        "jsonl",
+        output=tmp_path / "out.jsonl",
+        jobs=2,
+        errors=report,
+        progress=False,
+        on_failure=seen.append,
+    )
+    assert (result.converted, result.failed) == (12, 2)
+    assert not result.ok
+    rows = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    assert [Path(r["input"]).name for r in rows] == ["also-broken.json", "broken.json"]
+    assert rows[0]["error"] == "ParseError"
+    assert rows[0]["line"] == 1
+    assert "$.title" in rows[1]["message"]
+    assert seen == list(result.failures)
+
+
+def test_fail_fast_raises(folder: Path, tmp_path: Path) -> None:
+    (folder / "broken.json").write_text("{", encoding="utf-8")
+    with pytest.raises(newsparse.ReadError, match=r"broken\.json"):
+        convert_many([folder], "jsonl", output=tmp_path / "o.jsonl", on_error="raise", jobs=1)
+
+
+def test_folder_output_one_file_per_article(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = convert_many([folder], "json", output=str(out) + "/", jobs=1, progress=False)
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 12
+    assert names[0] == "story-00.wire.json"
+    assert len(result.outputs) == 12
+    again = newsparse.read(out / "story-05.wire.json")
+    assert again == newsparse.read(folder / "story-05.wire.txt")
+
+
+def test_single_document_format_refuses_several(folder: Path, tmp_path: Path) -> None:
+    with pytest.raises(newsparse.WriteError, match="one article per document"):
+        convert_many([folder], "json", output=tmp_path / "all.json", jobs=1)
+
+
+def test_jsonl_input_records(tmp_path: Path) -> None:
+    lines = [newsparse.write(article(i), "jsonl") for i in range(3)]
+    lines.insert(2, "{not json}\n")
+    src = tmp_path / "dump.jsonl"
+    src.write_text("".join(lines), encoding="utf-8")
+    results = list(iter_articles([src], jobs=1))
+    assert [r.record for r in results] == [0, 1, 2]
+    assert results[2].failure is not None
+    assert results[2].failure.line == 3
+
+
+def test_iter_articles_yields_results_in_order(folder: Path) -> None:
+    results = list(iter_articles(folder, jobs=2))
+    assert len(results) == 12
+    assert all(r.article is not None and r.record is None for r in results)
+    assert [Path(r.input) for r in results] == sorted(p for p in folder.glob("**/*") if p.is_file())
+
+
+def test_articles_pickle(folder: Path) -> None:
+    for result in iter_articles(folder, jobs=1):
+        assert result.article is not None
+        assert pickle.loads(pickle.dumps(result.article)) == result.article
+
+
+def test_progress_bar_on_request(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    list(iter_articles(folder, jobs=1, progress=True))
+    err = capsys.readouterr().err
+    assert "12" in err
+    assert "articles" in err
+
+
+def test_cli_batch(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "broken.json").write_text("{", encoding="utf-8")
+    out = tmp_path / "all.jsonl"
+    errors = tmp_path / "errors.jsonl"
+    code = main(
+        ["convert", str(folder), "--to", "jsonl", "-o", str(out), "--jobs", "2",
+         "--errors", str(errors), "--no-progress"]
+    )  # fmt: skip
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "broken.json:1:2: [json]" in err
+    assert "converted 12, failed 1" in err
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 12
+    assert len(errors.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_cli_glob(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "subset.jsonl"
+    assert main(["convert", str(folder), "--glob", "sub/*", "--to", "jsonl", "-o", str(out)]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 4
+
+
+def test_stdin_batch(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "".join(newsparse.write(article(i), "wire") for i in range(3))
+    fake = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", fake)
+    assert main(["convert", "-", "--from", "wire", "--to", "jsonl"]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 3
