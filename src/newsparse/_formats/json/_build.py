@@ -11,6 +11,8 @@ every field the model has.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -20,6 +22,7 @@ from ..._model import (
     _LANGUAGE,
     Article,
     Author,
+    FrozenMapping,
     Heading,
     ListBlock,
     Media,
@@ -44,6 +47,14 @@ __all__ = [
 
 _set = object.__setattr__
 _new = object.__new__
+_SCALARS = (str, int, bool, type(None))
+_EXTRA_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\.\S")
+
+
+def _setter(cls: type, name: str) -> Any:
+    """The slot's own setter: sets a frozen attrs field without a ``__setattr__`` lookup."""
+    return cls.__dict__[name].__set__
+
 
 ARTICLE_FIELDS = (
     "title",
@@ -86,10 +97,13 @@ def media(
     return obj
 
 
+_SET_PARAGRAPH_TEXT = _setter(Paragraph, "text")
+
+
 def paragraph(text: str) -> Paragraph:
     """A Paragraph from checked values."""
     obj = _new(Paragraph)
-    _set(obj, "text", text)
+    _SET_PARAGRAPH_TEXT(obj, text)
     return obj
 
 
@@ -153,18 +167,50 @@ def article(
             f"Article.language must be a BCP 47 tag such as 'en' or 'pt-BR', got {language!r}"
         )
     obj = _new(Article)
-    _set(obj, "title", title)
-    _set(obj, "subtitle", subtitle)
-    _set(obj, "section", section)
-    _set(obj, "authors", authors)
-    _set(obj, "published", published)
-    _set(obj, "updated", updated)
-    _set(obj, "url", url)
-    _set(obj, "publisher", publisher)
-    _set(obj, "language", language)
-    _set(obj, "media", media)
-    _set(obj, "body", body)
-    _set(obj, "notes", notes)
-    _set(obj, "tags", tags)
-    _set(obj, "extras", _freeze_extras(extras))
+    for setter, value in zip(
+        _ARTICLE_SETTERS,
+        (title, subtitle, section, authors, published, updated, url, publisher, language,
+         media, body, notes, tags, _freeze_json_extras(extras)),
+        strict=True,
+    ):  # fmt: skip
+        setter(obj, value)
     return obj
+
+
+_ARTICLE_SETTERS = tuple(_setter(Article, name) for name in ARTICLE_FIELDS)
+
+
+def _freeze_value(value: Any) -> Any:
+    """A decoded JSON value made read-only (lists to tuples, objects to FrozenMappings)."""
+    kind = type(value)
+    if kind is list:
+        return tuple([v if type(v) in _SCALARS else _freeze_value(v) for v in value])
+    if kind is dict:
+        return FrozenMapping._frozen(
+            {k: v if type(v) in _SCALARS else _freeze_value(v) for k, v in value.items()}
+        )
+    if kind in _SCALARS or (kind is float and math.isfinite(value)):
+        return value
+    raise TypeError(kind)  # not decoded JSON: the model's own check reports it
+
+
+def _freeze_json_extras(extras: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """``extras`` as the model freezes them, faster for what msgspec decoded from JSON.
+
+    Same result as the model's ``_freeze_extras`` (keys sorted and checked, values made
+    read-only); anything unusual goes to the model's function, which reports the error.
+    """
+    if not extras:
+        return _freeze_extras(None)
+    if type(extras) is not dict:
+        return _freeze_extras(extras)
+    frozen = {}
+    try:
+        for key in sorted(extras):
+            if not _EXTRA_KEY.match(key):
+                return _freeze_extras(extras)
+            value = extras[key]
+            frozen[key] = value if type(value) in _SCALARS else _freeze_value(value)
+    except TypeError:
+        return _freeze_extras(extras)
+    return FrozenMapping._frozen(frozen)

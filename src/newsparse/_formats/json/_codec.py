@@ -179,6 +179,7 @@ def article_from_doc(
                 raise shape_error(f"unknown top-level key {key!r} cannot be kept", format=format)
             extras.setdefault(name, value)
     builders = _BLOCK_BUILDERS
+    paragraph = _build.paragraph
     try:
         return _build.article(
             doc.title,
@@ -193,7 +194,14 @@ def article_from_doc(
             doc.publisher,
             doc.language,
             tuple([_media(m) for m in doc.media]) if doc.media else (),
-            tuple([builders[type(b)](b) for b in doc.body]) if doc.body else (),
+            tuple(
+                [
+                    paragraph(b.text) if type(b) is ParagraphDoc else builders[type(b)](b)
+                    for b in doc.body
+                ]
+            )
+            if doc.body
+            else (),
             tuple(doc.notes) if doc.notes else (),
             tuple(doc.tags) if doc.tags else (),
             extras,

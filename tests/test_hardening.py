@@ -1,0 +1,131 @@
+"""Every registered reader, fed garbage and mutated documents: only NewsparseErrors escape.
+
+The matrix is built from the registry, so a format is covered the day it is registered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsparse
+from newsparse import Article, Author, Media, NewsparseError, Paragraph
+
+READERS = [spec.name for spec in newsparse.formats() if spec.can_read]
+ROUND_TRIPPERS = [spec.name for spec in newsparse.formats() if spec.can_read and spec.can_write]
+
+SAMPLE = Article(
+    "Harbour reopens after the storm",
+    subtitle="Ferries run a reduced timetable",
+    section="Local",
+    authors=[Author("Mara Quint"), Author("Ray Okafor", role="opinion contributor")],
+    published=datetime(2024, 3, 5, 9, 30, tzinfo=ZoneInfo("America/New_York")),
+    url="https://news.example/harbour",
+    language="en",
+    media=[Media(url="https://news.example/quay.jpg", caption="The quay.", credit="Photo/L")],
+    body=[
+        Paragraph("PORTVALE — The ferries ran again on Tuesday, three days late."),
+        Paragraph("“We are back,” said the harbour master & her crew <proudly>."),
+    ],
+    notes=["City Desk staff contributed to this report."],
+    tags=["ferries", "winter storms"],
+)
+
+relaxed = settings(
+    max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+
+
+def only_newsparse_errors(fmt: str, source: str | bytes) -> None:
+    with contextlib.suppress(NewsparseError):
+        newsparse.read(source, fmt)
+
+
+@pytest.mark.parametrize("fmt", READERS)
+@relaxed
+@given(text=st.text())
+def test_arbitrary_text(fmt: str, text: str) -> None:
+    only_newsparse_errors(fmt, text)
+
+
+@pytest.mark.parametrize("fmt", READERS)
+@relaxed
+@given(data=st.binary())
+def test_arbitrary_bytes(fmt: str, data: bytes) -> None:
+    only_newsparse_errors(fmt, data)
+
+
+def swap(lines: list[str], i: int, j: int) -> str:
+    swapped = list(lines)
+    swapped[i], swapped[j] = swapped[j], swapped[i]
+    return "\n".join(swapped)
+
+
+def mutations(text: str) -> st.SearchStrategy[str]:
+    lines = text.split("\n")
+    n = len(lines)
+    index = st.integers(0, max(0, n - 1))
+    return st.one_of(
+        index.map(lambda i: "\n".join(lines[:i] + lines[i + 1 :])),  # a line dropped
+        index.map(lambda i: "\n".join(lines[: i + 1] + lines[i:])),  # a line duplicated
+        st.tuples(index, index).map(lambda ij: swap(lines, *ij)),  # two lines swapped
+        st.integers(0, len(text)).map(lambda i: text[:i]),  # truncated anywhere
+        st.tuples(st.integers(0, len(text)), st.characters()).map(  # a character changed
+            lambda ic: text[: ic[0]] + ic[1] + text[ic[0] + 1 :]
+        ),
+    )
+
+
+@pytest.mark.parametrize("fmt", ROUND_TRIPPERS)
+@relaxed
+@given(data=st.data())
+def test_mutated_documents(fmt: str, data: st.DataObject) -> None:
+    text = newsparse.write(SAMPLE, fmt)
+    mutated = data.draw(mutations(text), label="mutated")
+    only_newsparse_errors(fmt, mutated)
+    only_newsparse_errors(fmt, mutated.encode("utf-8"))
+
+
+@pytest.mark.parametrize("fmt", READERS)
+@pytest.mark.parametrize(
+    "source",
+    [
+        "\x00" * 1000,
+        "\ufeff",
+        "\ud800",  # a lone surrogate in a str
+        "[" * 100_000,
+        "{" * 100_000,
+        "<div>" * 50_000,
+        "\n" * 100_000,
+        "a" * 5_000_000,
+    ],
+    ids=["nuls", "bom", "surrogate", "brackets", "braces", "divs", "newlines", "long-line"],
+)
+def test_pathological_inputs(fmt: str, source: str) -> None:
+    only_newsparse_errors(fmt, source)
+
+
+@pytest.mark.parametrize("fmt", ROUND_TRIPPERS)
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
+def test_encodings_with_bom(fmt: str, encoding: str) -> None:
+    text = newsparse.write(SAMPLE, fmt)
+    assert newsparse.read(text.encode(encoding), fmt) == newsparse.read(text, fmt)
+
+
+@pytest.mark.parametrize("fmt", ROUND_TRIPPERS)
+def test_invalid_utf8_names_the_offset(fmt: str) -> None:
+    data = newsparse.write(SAMPLE, fmt).encode("utf-8")
+    cut = data.index("—".encode()) if "—".encode() in data else len(data) // 2
+    broken = data[:cut] + b"\xff\xfe\xfa" + data[cut:]
+    if newsparse.get_format(fmt).encoding_detector is not None:
+        # a format that detects charsets (HTML) may decode differently, but never crash
+        only_newsparse_errors(fmt, broken)
+        return
+    with pytest.raises(newsparse.DecodeError) as info:
+        newsparse.read(broken, fmt)
+    assert info.value.offset == cut
