@@ -190,3 +190,15 @@ def test_read_many_stream_decode_error_offset(memo_plugin: str, tmp_path: Path) 
         list(newsparse.read_many(path))
     assert info.value.offset == data.index(b"\xe9")
     assert info.value.source == str(path)
+
+
+def test_max_size(memo_plugin: str, tmp_path: Path) -> None:
+    text = MEMO + "para: " + "x" * 5000 + "\n"
+    with pytest.raises(ReadError, match="over the 1,000 limit of format 'memo'"):
+        newsparse.read(text, "memo", max_size=1000)
+    path = tmp_path / "big.memo"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReadError, match="bytes, over the 1,000 limit"):
+        newsparse.read(path, max_size=1000)
+    assert newsparse.read(text, "memo", max_size=None).title == "Café “Ouvert”"
+    assert newsparse.get_format("memo").max_size == 256 * 1024 * 1024

@@ -225,6 +225,24 @@ def _text_of(src: _Input, spec: FormatSpec, encoding: str | None) -> str | bytes
     return _decode(src.all_bytes(), spec, encoding, src.name)
 
 
+def _check_size(src: _Input, spec: FormatSpec, limit: int | None) -> None:
+    if limit is None:
+        return
+    if src.data is not None:
+        size = len(src.data)
+    else:
+        assert src.path is not None
+        size = os.path.getsize(src.path)
+    if size > limit:
+        raise ReadError(
+            f"the input is {size:,} {'characters' if isinstance(src.data, str) else 'bytes'}, "
+            f"over the {limit:,} limit of format {spec.name!r}; pass max_size=N (or None) "
+            "to read it anyway",
+            format=spec.name,
+            source=src.name,
+        )
+
+
 def _call_reader(spec: FormatSpec, role: str, src_name: str, *args: Any, **options: Any) -> Any:
     func = spec.load(role)
     assert func is not None
@@ -259,6 +277,7 @@ def read(
     media_type: str | None = None,
     encoding: str | None = None,
     filename: str | None = None,
+    max_size: int | None = -1,
     **options: Any,
 ) -> Article:
     r"""Read one article from ``source``.
@@ -271,6 +290,9 @@ def read(
     :param encoding: the encoding of ``bytes`` (default: a byte-order mark, a charset the
         document declares where the format has one, else UTF-8).
     :param filename: a file name to detect the format from, for sources without one.
+    :param max_size: the largest document to accept, in bytes (characters for ``str``);
+        the format's own ``max_size`` (256 MiB unless it says otherwise) when omitted,
+        ``None`` for no limit. A larger source raises :class:`ReadError` before it is read.
     :param options: passed to the format's reader (e.g. ``strict=True`` for ``wire``).
     :raises ReadError: on unreadable input (:class:`ParseError`, :class:`DecodeError`).
     :raises FormatDetectionError: when the format cannot be told.
@@ -281,6 +303,7 @@ def read(
     """
     src = _open(source, filename)
     spec = _resolve(src, format, media_type)
+    _check_size(src, spec, spec.max_size if max_size == -1 else max_size)
     data = _text_of(src, spec, encoding)
     article = _call_reader(spec, "reader", src.name, data, **options)
     if not isinstance(article, Article):

@@ -16,6 +16,9 @@ __all__ = ["FormatSpec", "Registry"]
 _NAME = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _MEDIA_TYPE = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*\Z")
 
+DEFAULT_MAX_SIZE = 256 * 1024 * 1024
+"""The default ``FormatSpec.max_size``: 256 MiB per document."""
+
 Hook = Callable[..., Any]
 """A callable, or a ``"package.module:attribute"`` string naming one."""
 
@@ -85,6 +88,9 @@ class FormatSpec:
     - ``encoding_detector(head_bytes) -> str | None`` returns the charset a document
       declares (as HTML's ``<meta charset>`` does), if the format has such a notion.
     - ``lossless`` says whether ``read(write(a)) == a`` holds for every Article.
+    - ``max_size`` is the largest document :func:`newsparse.read` accepts, in bytes (or
+      characters for ``str`` sources); ``None`` means no limit. Documents read one record
+      at a time by ``many_reader`` (JSON Lines, WARC) are not limited as a whole.
 
     >>> spec = FormatSpec(name="memo", extensions=["memo"], writer="builtins:str")
     >>> spec.extensions, spec.can_read, spec.can_write
@@ -105,6 +111,7 @@ class FormatSpec:
     media_types: tuple[str, ...] = attrs.field(default=(), converter=_lower, kw_only=True)
     lossless: bool = attrs.field(default=False, kw_only=True)
     binary: bool = attrs.field(default=False, kw_only=True)
+    max_size: int | None = attrs.field(default=DEFAULT_MAX_SIZE, kw_only=True)
     description: str = attrs.field(default="", kw_only=True)
     plugin: str | None = attrs.field(default=None, kw_only=True)
 
