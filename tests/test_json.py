@@ -338,7 +338,7 @@ def test_registered_spec() -> None:
 def test_fast_builder_covers_every_model_field() -> None:
     import attrs
 
-    from newsparse._formats.json._build import ARTICLE_FIELDS
+    from newsparse._build import ARTICLE_FIELDS
 
     assert tuple(f.name for f in attrs.fields(Article)) == ARTICLE_FIELDS
     for cls, names in [

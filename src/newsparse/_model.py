@@ -153,40 +153,65 @@ class FrozenMapping(Mapping[str, Any]):
         return (type(self), (self._data,))
 
 
-_SCALARS = (str, bool, int, type(None))
+_SCALARS = frozenset({str, bool, int, type(None)})
+_EMPTY = FrozenMapping._frozen({})
 
 
-def _freeze(value: Any, path: str) -> Any:
-    """Return a read-only copy of a JSON-like value, or raise ValidationError."""
-    if type(value) in _SCALARS:  # the common case first: extras are mostly strings
+class _BadValue(Exception):
+    """Raised inside :func:`_freeze`; the path to the bad value is built while unwinding."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        self.path: list[str] = []
+
+
+def _freeze(value: Any) -> Any:
+    """Return a read-only copy of a JSON-like value, or raise _BadValue."""
+    kind = type(value)
+    if kind in _SCALARS:  # the common case first: extras hold mostly strings
         return value
-    if isinstance(value, _SCALARS):
-        return value
-    if isinstance(value, float):
+    if kind is float:
         if not math.isfinite(value):
-            raise ValidationError(f"{path} must be a finite number, got {value!r}")
+            raise _BadValue(f"must be a finite number, got {value!r}")
         return value
-    if isinstance(value, FrozenMapping) and value._checked:
+    if kind is FrozenMapping and value._checked:
         return value  # already frozen all the way down
     if isinstance(value, Mapping):
         frozen = {}
         for key, item in value.items():
             if not isinstance(key, str):
-                raise ValidationError(f"{path} keys must be str, got {key!r}")
-            frozen[key] = _freeze(item, f"{path}[{key!r}]")
+                raise _BadValue(f"keys must be str, got {key!r}")
+            try:
+                frozen[key] = item if type(item) in _SCALARS else _freeze(item)
+            except _BadValue as exc:
+                exc.path.append(f"[{key!r}]")
+                raise
         return FrozenMapping._frozen(frozen)
     if isinstance(value, (list, tuple)):
-        return tuple([_freeze(item, f"{path}[{i}]") for i, item in enumerate(value)])
-    raise ValidationError(
-        f"{path} must hold JSON-like values (str, int, float, bool, None, lists, mappings), "
+        out = []
+        for i, item in enumerate(value):
+            try:
+                out.append(item if type(item) in _SCALARS else _freeze(item))
+            except _BadValue as exc:
+                exc.path.append(f"[{i}]")
+                raise
+        return tuple(out)
+    if isinstance(value, float):  # subclasses of the scalar types
+        if not math.isfinite(value):
+            raise _BadValue(f"must be a finite number, got {value!r}")
+        return value
+    if isinstance(value, (str, int)):
+        return value
+    raise _BadValue(
+        "must hold JSON-like values (str, int, float, bool, None, lists, mappings), "
         f"not {type(value).__name__}"
     )
 
 
 def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    if value is None:
-        return FrozenMapping._frozen({})
-    if isinstance(value, FrozenMapping) and value._checked:
+    if value is None or (not value and isinstance(value, Mapping)):
+        return _EMPTY
+    if type(value) is FrozenMapping and value._checked:
         return value  # an Article's own extras, passed on by attrs.evolve
     if not isinstance(value, Mapping):
         raise ValidationError(f"Article.extras must be a mapping, not {type(value).__name__}")
@@ -196,7 +221,12 @@ def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
             raise ValidationError(
                 f"Article.extras keys are namespaced by format, like 'wire.trending'; got {key!r}"
             )
-        frozen[key] = _freeze(value[key], f"Article.extras[{key!r}]")
+        item = value[key]
+        try:
+            frozen[key] = item if type(item) in _SCALARS else _freeze(item)
+        except _BadValue as exc:
+            where = "".join(reversed(exc.path))
+            raise ValidationError(f"Article.extras[{key!r}]{where} {exc.message}") from None
     return FrozenMapping._frozen(frozen)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import msgspec
 
+from ... import _build
 from ..._errors import NewsparseError, ParseError, ValidationError, WriteError
 from ..._model import (
     Article,
@@ -26,7 +27,7 @@ from ..._model import (
     Preformatted,
     Quote,
 )
-from . import SCHEMA_VERSION, _build
+from . import SCHEMA_VERSION
 from ._dates import format_datetime, parse_datetime
 from ._schema import (
     FIELDS,

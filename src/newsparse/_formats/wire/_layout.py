@@ -16,8 +16,8 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from ..._build import media as _build_media
 from ..._model import Author, Media
-from ._build import media as _media
 from ._tags import segment, split_tags_line
 
 __all__ = [
@@ -366,6 +366,11 @@ def parse_caption(text: str) -> Media:
             if ")" not in credit:
                 return _media(end[:opening].rstrip(" \t") or None, credit)
     return _media(text, None)
+
+
+def _media(caption: str | None, credit: str | None) -> Media:
+    """The image a caption line describes: no URL, the caption and the credit."""
+    return _build_media(None, caption, credit, "image", None)
 
 
 def compact_ends(ends: Sequence[str]) -> str | list[str] | None:

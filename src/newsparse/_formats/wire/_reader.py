@@ -31,10 +31,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from ..._build import article as _article
+from ..._build import paragraphs as _paragraphs
 from ..._errors import ParseError
 from ..._model import Article, Author, Media
-from ._build import article as _article
-from ._build import paragraphs as _paragraphs
 from ._layout import (
     FORMAT,
     HEADER,

@@ -1,28 +1,26 @@
-"""Build model objects from already-validated values, without running attrs' checks again.
+"""Build model objects from values a reader has already checked, without checking again.
 
-The native JSON reader validates every value while decoding (msgspec checks the types,
-the heading levels, the datetimes' offsets); running the model's validators and
-converters a second time costs more than the whole decode. These builders set the
-fields of the frozen, slotted attrs classes directly, and check only what msgspec cannot
-(language tags, extras keys) with the model's own functions. ``tests/test_json.py``
-checks that they give objects equal to the validating constructors and that they set
-every field the model has.
+Readers that validate while they parse (the JSON reader through msgspec's typed decoding,
+the wire reader by construction: it only ever produces str, tuples of parts and aware
+datetimes) would otherwise pay the model's validators and converters a second time, which
+costs about as much as the whole parse. These builders set the fields of the frozen,
+slotted attrs classes directly, and still check what a reader cannot vouch for (language
+tags, extras keys and values) with the model's own functions. The tests check that they
+give objects equal to the validating constructors and that they set every model field.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from ..._errors import ValidationError
-from ..._model import (
+from ._errors import ValidationError
+from ._model import (
     _LANGUAGE,
     Article,
     Author,
-    FrozenMapping,
     Heading,
     ListBlock,
     Media,
@@ -34,6 +32,7 @@ from ..._model import (
 )
 
 __all__ = [
+    "ARTICLE_FIELDS",
     "article",
     "author",
     "heading",
@@ -41,6 +40,7 @@ __all__ = [
     "media",
     "media_block",
     "paragraph",
+    "paragraphs",
     "preformatted",
     "quote",
 ]
@@ -107,6 +107,17 @@ def paragraph(text: str) -> Paragraph:
     return obj
 
 
+def paragraphs(texts: list[str]) -> tuple[Paragraph, ...]:
+    """Paragraphs from checked strings."""
+    new, set_text, cls = _new, _SET_PARAGRAPH_TEXT, Paragraph
+    out = []
+    for text in texts:
+        obj = new(cls)
+        set_text(obj, text)
+        out.append(obj)
+    return tuple(out)
+
+
 def heading(text: str, level: int) -> Heading:
     """A Heading from checked values (level already within 1..6)."""
     obj = _new(Heading)
@@ -147,19 +158,19 @@ def media_block(item: Media) -> MediaBlock:
 
 def article(
     title: str,
-    subtitle: str | None,
-    section: str | None,
-    authors: tuple[Author, ...],
-    published: datetime | None,
-    updated: datetime | None,
-    url: str | None,
-    publisher: str | None,
-    language: str | None,
-    media: tuple[Media, ...],
-    body: tuple[Any, ...],
-    notes: tuple[str, ...],
-    tags: tuple[str, ...],
-    extras: Mapping[str, Any] | None,
+    subtitle: str | None = None,
+    section: str | None = None,
+    authors: tuple[Author, ...] = (),
+    published: datetime | None = None,
+    updated: datetime | None = None,
+    url: str | None = None,
+    publisher: str | None = None,
+    language: str | None = None,
+    media: tuple[Media, ...] = (),
+    body: tuple[Any, ...] = (),
+    notes: tuple[str, ...] = (),
+    tags: tuple[str, ...] = (),
+    extras: Mapping[str, Any] | None = None,
 ) -> Article:
     """An Article from checked values; raises ValidationError for a bad language or extras."""
     if language is not None and not _LANGUAGE.match(language):
@@ -170,7 +181,7 @@ def article(
     for setter, value in zip(
         _ARTICLE_SETTERS,
         (title, subtitle, section, authors, published, updated, url, publisher, language,
-         media, body, notes, tags, _freeze_json_extras(extras)),
+         media, body, notes, tags, _freeze_extras(extras)),
         strict=True,
     ):  # fmt: skip
         setter(obj, value)
@@ -178,39 +189,3 @@ def article(
 
 
 _ARTICLE_SETTERS = tuple(_setter(Article, name) for name in ARTICLE_FIELDS)
-
-
-def _freeze_value(value: Any) -> Any:
-    """A decoded JSON value made read-only (lists to tuples, objects to FrozenMappings)."""
-    kind = type(value)
-    if kind is list:
-        return tuple([v if type(v) in _SCALARS else _freeze_value(v) for v in value])
-    if kind is dict:
-        return FrozenMapping._frozen(
-            {k: v if type(v) in _SCALARS else _freeze_value(v) for k, v in value.items()}
-        )
-    if kind in _SCALARS or (kind is float and math.isfinite(value)):
-        return value
-    raise TypeError(kind)  # not decoded JSON: the model's own check reports it
-
-
-def _freeze_json_extras(extras: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    """``extras`` as the model freezes them, faster for what msgspec decoded from JSON.
-
-    Same result as the model's ``_freeze_extras`` (keys sorted and checked, values made
-    read-only); anything unusual goes to the model's function, which reports the error.
-    """
-    if not extras:
-        return _freeze_extras(None)
-    if type(extras) is not dict:
-        return _freeze_extras(extras)
-    frozen = {}
-    try:
-        for key in sorted(extras):
-            if not _EXTRA_KEY.match(key):
-                return _freeze_extras(extras)
-            value = extras[key]
-            frozen[key] = value if type(value) in _SCALARS else _freeze_value(value)
-    except TypeError:
-        return _freeze_extras(extras)
-    return FrozenMapping._frozen(frozen)
