@@ -365,14 +365,7 @@ def convert_many(
 
     def articles() -> Iterator[Article]:
         nonlocal converted
-        for result in results:
-            if result.failure is not None:
-                failures.append(result.failure)
-                if report is not None:
-                    report.write(result.failure.to_json() + "\n")
-                if on_failure is not None:
-                    on_failure(result.failure)
-                continue
+        for result in _results_only(results, failures, report, on_failure):
             assert result.article is not None
             converted += 1
             yield result.article
