@@ -165,3 +165,79 @@ def test_stdin_batch(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixt
     assert main(["convert", "-", "--from", "wire", "--to", "jsonl"]) == 0
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == 3
+
+
+def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
+    """A small WARC.gz of our own pages: (url, payload, content type) per response."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        info = writer.create_warcinfo_record("crawl.warc.gz", {"software": "tests"})
+        writer.write_record(info)
+        for url, payload, content_type in pages:
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(payload), http_headers=headers
+            )
+            writer.write_record(record)
+            request = writer.create_warc_record(
+                url,
+                "request",
+                payload=io.BytesIO(b""),
+                http_headers=StatusAndHeaders("GET / HTTP/1.1", [], is_http_request=True),
+            )
+            writer.write_record(request)
+
+
+def page(title: str, paragraph: str) -> str:
+    return (
+        f"<!doctype html><html lang='fr'><head><title>{title}</title>"
+        f"<meta property='og:title' content='{title}'></head><body><article>"
+        f"<h1>{title}</h1><p>{paragraph}</p><p>{paragraph} Encore.</p></article></body></html>"
+    )
+
+
+# warcio's writer leaves a SpooledTemporaryFile per record to the garbage collector
+WARCIO_WRITER_LEAKS = pytest.mark.filterwarnings(
+    "ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+
+@WARCIO_WRITER_LEAKS
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_warc_records_become_articles(tmp_path: Path, jobs: int) -> None:
+    pytest.importorskip("warcio")
+    pages = [
+        ("https://news.example/a", page("Le port rouvre", "Les ferries — enfin.").encode(),
+         "text/html; charset=utf-8"),
+        ("https://news.example/logo.png", b"\x89PNG...", "image/png"),
+        ("https://news.example/b", page("Crème brûlée", "Ça coûte cher.").encode("cp1252"),
+         "text/html; charset=windows-1252"),
+    ]  # fmt: skip
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, pages)
+    out = tmp_path / "out.jsonl"
+    result = convert_many([warc], "jsonl", output=out, jobs=jobs, progress=False)
+    assert (result.converted, result.failed) == (2, 0)
+    assert result.skipped == 5  # warcinfo, the image, three requests
+    articles = list(newsparse.read_many(out, "jsonl"))
+    assert [a.title for a in articles] == ["Le port rouvre", "Crème brûlée"]
+    assert articles[1].body[0].text == "Ça coûte cher."  # type: ignore[union-attr]
+    assert articles[0].extras["warc.target_uri"] == "https://news.example/a"
+    assert articles[0].extras["warc.record_id"].startswith("<urn:uuid:")
+    assert articles[0].url == "https://news.example/a"
+
+
+@WARCIO_WRITER_LEAKS
+def test_broken_warc_is_a_failure_not_a_crash(tmp_path: Path) -> None:
+    pytest.importorskip("warcio")
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, [("https://news.example/a", page("T", "P.").encode(), "text/html")])
+    data = warc.read_bytes()
+    warc.write_bytes(data[: len(data) // 2])
+    results = list(iter_articles([warc], jobs=1))
+    assert any(r.failure is not None for r in results)

@@ -305,6 +305,8 @@ def read(
     spec = _resolve(src, format, media_type)
     _check_size(src, spec, spec.max_size if max_size == -1 else max_size)
     data = _text_of(src, spec, encoding)
+    if spec.binary and encoding is not None:
+        options = {**options, "encoding": encoding}
     article = _call_reader(spec, "reader", src.name, data, **options)
     if not isinstance(article, Article):
         raise ReadError(
@@ -334,6 +336,8 @@ def read_many(
     """
     src = _open(source, filename)
     spec = _resolve(src, format, media_type)
+    if spec.binary and encoding is not None:
+        options = {**options, "encoding": encoding}
     if spec.many_reader is None:
         yield _call_reader(spec, "reader", src.name, _text_of(src, spec, encoding), **options)
         return

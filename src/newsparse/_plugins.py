@@ -43,6 +43,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "newsparse.wire": "newsparse._formats.wire",
     "newsparse.json": "newsparse._formats.json",
     "newsparse.jsonld": "newsparse._formats.jsonld",
+    "newsparse.html": "newsparse._formats.html",
     "newsparse.ninjs": "newsparse._formats.ninjs",
 }
 """The built-in formats' plugin names and modules, registered like any third-party plugin."""

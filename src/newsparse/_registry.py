@@ -80,7 +80,8 @@ class FormatSpec:
     - ``reader(text, **options) -> Article`` reads one article; ``many_reader(text,
       **options) -> Iterator[Article]`` reads a document holding several (without it,
       :func:`newsparse.read_many` yields the single article ``reader`` returns).
-      With ``binary=True`` both receive ``bytes`` instead of ``str``.
+      With ``binary=True`` both receive ``bytes`` instead of ``str`` (and, when the
+      caller passes ``encoding=``, that option too: the format decodes).
     - ``writer(article, **options) -> str`` writes one article; ``many_writer(articles,
       **options) -> Iterator[str]`` writes several into one document, in chunks.
     - ``sniffer(head) -> float`` gives the confidence, from 0 to 1, that ``head`` (the

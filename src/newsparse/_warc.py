@@ -9,10 +9,12 @@ to decode the page, as browsers do.
 
 from __future__ import annotations
 
+import gzip
 import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from ._batch import _Item
 from ._errors import ReadError
@@ -33,6 +35,22 @@ def _charset(content_type: str) -> str | None:
         return codecs.lookup(m[1]).name
     except LookupError:
         return None
+
+
+def _check_complete(path: Path, f: IO[bytes]) -> None:
+    """Raise EOFError when the archive was cut short.
+
+    warcio stops quietly at a truncated gzip member, which would lose the rest of the
+    archive without a word; a streaming pass of the gzip module notices. For an
+    uncompressed archive, warcio has read to the end of the file.
+    """
+    f.seek(0)
+    if f.read(2) != b"\x1f\x8b":
+        return
+    f.seek(0)
+    with gzip.GzipFile(fileobj=f) as g:
+        while g.read(1 << 20):
+            pass
 
 
 def warc_items(path: Path, skipped: list[int]) -> Iterator[_Item]:
@@ -81,6 +99,7 @@ def warc_items(path: Path, skipped: list[int]) -> Iterator[_Item]:
                     extras=extras,
                 )
                 index += 1
+            _check_complete(path, f)
         except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
             raise ReadError(
                 f"not a readable WARC archive (record {index}): {type(exc).__name__}: {exc}",
