@@ -233,11 +233,19 @@ def test_warc_records_become_articles(tmp_path: Path, jobs: int) -> None:
 
 
 @WARCIO_WRITER_LEAKS
-def test_broken_warc_is_a_failure_not_a_crash(tmp_path: Path) -> None:
+@pytest.mark.parametrize("keep", [0.02, 0.5, 0.99])
+def test_truncated_warc_keeps_what_it_has_and_reports_the_cut(tmp_path: Path, keep: float) -> None:
     pytest.importorskip("warcio")
     warc = tmp_path / "crawl.warc.gz"
-    write_warc(warc, [("https://news.example/a", page("T", "P.").encode(), "text/html")])
+    pages = [(f"https://news.example/{i}", page(f"T{i}", "P.").encode(), "text/html")
+             for i in range(3)]  # fmt: skip
+    write_warc(warc, pages)
     data = warc.read_bytes()
-    warc.write_bytes(data[: len(data) // 2])
+    warc.write_bytes(data[: int(len(data) * keep)])
     results = list(iter_articles([warc], jobs=1))
-    assert any(r.failure is not None for r in results)
+    assert results[-1].failure is not None
+    assert "not a readable WARC archive" in results[-1].failure.message
+    assert all(r.article is not None for r in results[:-1])
+    assert [r.article.title for r in results[:-1] if r.article] == [
+        f"T{i}" for i in range(len(results) - 1)
+    ]

@@ -37,17 +37,18 @@ def _charset(content_type: str) -> str | None:
         return None
 
 
-def _check_complete(path: Path, f: IO[bytes]) -> None:
-    """Raise EOFError when the archive was cut short.
+def _check_complete(f: IO[bytes], last_member: int) -> None:
+    """Raise EOFError when a gzip-compressed archive was cut short.
 
     warcio stops quietly at a truncated gzip member, which would lose the rest of the
-    archive without a word; a streaming pass of the gzip module notices. For an
-    uncompressed archive, warcio has read to the end of the file.
+    archive without a word. Only the tail of a file can be cut, so decompressing from the
+    start of the last record warcio read to the end of the file (a member or two, not the
+    archive) is enough to notice.
     """
     f.seek(0)
     if f.read(2) != b"\x1f\x8b":
-        return
-    f.seek(0)
+        return  # uncompressed: warcio has read to the end of the file
+    f.seek(last_member)
     with gzip.GzipFile(fileobj=f) as g:
         while g.read(1 << 20):
             pass
@@ -66,15 +67,21 @@ def warc_items(path: Path, skipped: list[int]) -> Iterator[_Item]:
             "reading WARC files needs warcio: pip install 'newsparse[warc]'", source=str(path)
         ) from None
     index = 0
+    last_member = 0
     with open(path, "rb") as f:
         try:
-            for record in ArchiveIterator(f):
+            records = ArchiveIterator(f)
+            for record in records:
+                # (warcio reads the record to its end to know where it started: so only
+                # after the payload is read, or for records that are skipped)
                 if record.rec_type != "response" or record.http_headers is None:
+                    last_member = records.get_record_offset()
                     skipped[0] += 1
                     continue
                 content_type = record.http_headers.get_header("Content-Type") or ""
                 media_type = content_type.split(";", 1)[0].strip().lower()
                 if media_type not in _HTML_TYPES:
+                    last_member = records.get_record_offset()
                     skipped[0] += 1
                     continue
                 headers = record.rec_headers
@@ -88,9 +95,11 @@ def warc_items(path: Path, skipped: list[int]) -> Iterator[_Item]:
                     )
                     if value
                 )
+                payload = record.content_stream().read()
+                last_member = records.get_record_offset()
                 yield _Item(
                     name=str(path),
-                    data=record.content_stream().read(),
+                    data=payload,
                     record=index,
                     format="html",
                     media_type=media_type,
@@ -99,7 +108,7 @@ def warc_items(path: Path, skipped: list[int]) -> Iterator[_Item]:
                     extras=extras,
                 )
                 index += 1
-            _check_complete(path, f)
+            _check_complete(f, last_member)
         except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
             raise ReadError(
                 f"not a readable WARC archive (record {index}): {type(exc).__name__}: {exc}",
