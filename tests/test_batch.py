@@ -249,3 +249,49 @@ def test_truncated_warc_keeps_what_it_has_and_reports_the_cut(tmp_path: Path, ke
     assert [r.article.title for r in results[:-1] if r.article] == [
         f"T{i}" for i in range(len(results) - 1)
     ]
+
+
+@WARCIO_WRITER_LEAKS
+def test_large_warc_read_in_ranges_equals_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("warcio")
+    from newsparse import _warc
+
+    monkeypatch.setattr(_warc, "_MIN_RANGE", 2000)  # many small ranges on a small archive
+    pages = []
+    for i in range(40):
+        body = f"Paragraph {i} — “quoted” text with some length to it. " * (1 + i % 5)
+        pages.append((f"https://news.example/{i}", page(f"Story {i}", body).encode(), "text/html"))
+    pages.insert(7, ("https://news.example/img.png", b"\x89PNG", "image/png"))
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, pages)
+    assert len(_warc.warc_ranges(warc, 8) or []) > 4
+    one = list(iter_articles([warc], jobs=1))
+    two = list(iter_articles([warc], jobs=2))
+    assert [(r.record, r.article) for r in two] == [(r.record, r.article) for r in one]
+    assert [r.record for r in two] == list(range(40))
+    r1 = convert_many([warc], "jsonl", output=tmp_path / "a.jsonl", jobs=1, progress=False)
+    r2 = convert_many([warc], "jsonl", output=tmp_path / "b.jsonl", jobs=2, progress=False)
+    assert (
+        (r1.converted, r1.skipped) == (r2.converted, r2.skipped) == (40, 43)
+    )  # warcinfo, the image, 41 requests
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+
+
+@WARCIO_WRITER_LEAKS
+def test_truncated_warc_in_ranges(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("warcio")
+    from newsparse import _warc
+
+    monkeypatch.setattr(_warc, "_MIN_RANGE", 2000)
+    pages = [(f"https://news.example/{i}", page(f"T{i}", "P. " * 50).encode(), "text/html")
+             for i in range(20)]  # fmt: skip
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, pages)
+    data = warc.read_bytes()
+    warc.write_bytes(data[: int(len(data) * 0.8)])
+    one = list(iter_articles([warc], jobs=1))
+    two = list(iter_articles([warc], jobs=2))
+    assert [r.article for r in two] == [r.article for r in one]
+    assert two[-1].failure is not None

@@ -106,6 +106,7 @@ class _Item:
     url: str | None = None
     extras: tuple[tuple[str, Any], ...] = ()
     error: str | None = None  # an input that failed before reading, e.g. a broken archive
+    warc_range: tuple[int, int] | None = None  # a byte range of a WARC.gz, read by a worker
 
 
 # ---------------------------------------------------------------------------
@@ -142,6 +143,7 @@ def _items(
     glob: str,
     from_format: str | None,
     skipped: list[int],
+    jobs: int = 1,
 ) -> Iterator[_Item]:
     for entry in _files(inputs, glob):
         if entry == "-":
@@ -149,8 +151,13 @@ def _items(
             continue
         assert isinstance(entry, Path)
         if from_format is None and entry.is_file() and _is_warc(entry):
-            from ._warc import warc_items
+            from ._warc import warc_items, warc_ranges
 
+            ranges = warc_ranges(entry, jobs * 16) if jobs > 1 else None
+            if ranges:  # the workers decompress and read their own parts
+                for start, end in ranges:
+                    yield _Item(name=str(entry), path=str(entry), warc_range=(start, end))
+                continue
             try:
                 yield from warc_items(entry, skipped)
             except ReadError as exc:
@@ -211,8 +218,18 @@ def _read_item(item: _Item, read_options: dict[str, Any]) -> list[Result]:
     return results
 
 
-def _work(chunk: list[_Item], read_options: dict[str, Any]) -> list[list[Result]]:
-    return [_read_item(item, read_options) for item in chunk]
+def _read_counted(item: _Item, read_options: dict[str, Any]) -> tuple[list[Result], int]:
+    """An item's results and how many records it skipped (WARC ranges skip some)."""
+    if item.warc_range is not None:
+        from ._warc import range_results
+
+        assert item.path is not None
+        return range_results(item.path, *item.warc_range, read_options)
+    return _read_item(item, read_options), 0
+
+
+def _work(chunk: list[_Item], read_options: dict[str, Any]) -> list[tuple[list[Result], int]]:
+    return [_read_counted(item, read_options) for item in chunk]
 
 
 def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
@@ -228,21 +245,33 @@ def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
 
 def _ordered(
     items: Iterator[_Item], jobs: int, read_options: dict[str, Any]
-) -> Iterator[list[Result]]:
-    """Read items on ``jobs`` processes; yield each item's results in input order."""
+) -> Iterator[tuple[_Item, list[Result], int]]:
+    """Read items on ``jobs`` processes; yield each with its results, in input order."""
     if jobs <= 1:
         for item in items:
-            yield _read_item(item, read_options)
+            yield (item, *_read_counted(item, read_options))
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: collections.deque[Future[list[list[Result]]]] = collections.deque()
+        pending: collections.deque[
+            tuple[list[_Item], Future[list[tuple[list[Result], int]]]]
+        ] = collections.deque()
         limit = jobs * 4  # bounded: a huge WARC never sits in memory whole
+
+        def done() -> Iterator[tuple[_Item, list[Result], int]]:
+            chunk, future = pending.popleft()
+            for item, (results, skipped) in zip(chunk, future.result(), strict=True):
+                yield item, results, skipped
+
         for chunk in _chunks(items, _CHUNK):
-            pending.append(pool.submit(_work, chunk, read_options))
-            if len(pending) >= limit:
-                yield from pending.popleft().result()
+            # a WARC range is a large task already: send it alone
+            size = 1 if chunk[0].warc_range is not None else len(chunk)
+            for start in range(0, len(chunk), size):
+                part = chunk[start : start + size]
+                pending.append((part, pool.submit(_work, part, read_options)))
+            while len(pending) >= limit:
+                yield from done()
         while pending:
-            yield from pending.popleft().result()
+            yield from done()
 
 
 # ---------------------------------------------------------------------------
@@ -275,12 +304,19 @@ def iter_articles(
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     skipped: list[int] = _skipped if _skipped is not None else [0]
-    items = _items(inputs, glob=glob, from_format=from_format, skipped=skipped)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    items = _items(inputs, glob=glob, from_format=from_format, skipped=skipped, jobs=workers)
     bar = _progress_bar(progress)
+    numbers: dict[str, int] = {}  # the records of a WARC read in ranges, numbered in order
     try:
-        for results in _ordered(items, workers, dict(read_options or {})):
+        for item, results, skipped_here in _ordered(items, workers, dict(read_options or {})):
+            skipped[0] += skipped_here
             for result in results:
+                if item.warc_range is not None and result.record is not None:
+                    number = numbers.get(item.name, 0)
+                    numbers[item.name] = number + 1
+                    failure = result.failure and attrs.evolve(result.failure, record=number)
+                    result = attrs.evolve(result, record=number, failure=failure)
                 if result.failure is not None and on_error == "raise":
                     raise ReadError(str(result.failure), source=result.input)
                 if bar is not None:

@@ -5,36 +5,54 @@ bounded memory. The record's target URI becomes the Article's ``url`` when the p
 not declare one, and the record's identity is kept in extras (``warc.target_uri``,
 ``warc.date``, ``warc.record_id``). The charset of the HTTP ``Content-Type`` header is used
 to decode the page, as browsers do.
+
+For several jobs, a gzip-compressed archive is split into byte ranges that the workers
+read themselves, decompression included: every record of a ``.warc.gz`` is its own gzip
+member, so a worker starts at the first member that begins in its range (found by the gzip
+magic and checked by decompressing a WARC header) and reads the records that begin before
+the range ends. The main process then only puts the results back in order.
 """
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import os
 import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from ._batch import _Item
+from ._batch import Failure, Result, _Item, _read_item
 from ._errors import ReadError
 
-__all__ = ["warc_items"]
+__all__ = ["range_results", "warc_items", "warc_ranges"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_MIN_RANGE = 1 << 20  # below 1 MB a range costs more to coordinate than it saves
+_BROKEN = (OSError, EOFError, ValueError, zlib.error)
 
 
 def _charset(content_type: str) -> str | None:
     m = _CHARSET.search(content_type)
     if m is None:
         return None
-    import codecs
-
     try:
         return codecs.lookup(m[1]).name
     except LookupError:
         return None
+
+
+def _iterator() -> tuple[Any, type[Exception]]:
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+    except ImportError:  # pragma: no cover - depends on the installed extras
+        raise ReadError("reading WARC files needs warcio: pip install 'newsparse[warc]'") from None
+    return ArchiveIterator, ArchiveLoadFailed
 
 
 def _check_complete(f: IO[bytes], last_member: int) -> None:
@@ -46,7 +64,7 @@ def _check_complete(f: IO[bytes], last_member: int) -> None:
     archive) is enough to notice.
     """
     f.seek(0)
-    if f.read(2) != b"\x1f\x8b":
+    if f.read(2) != _GZIP_MAGIC[:2]:
         return  # uncompressed: warcio has read to the end of the file
     f.seek(last_member)
     with gzip.GzipFile(fileobj=f) as g:
@@ -54,63 +72,141 @@ def _check_complete(f: IO[bytes], last_member: int) -> None:
             pass
 
 
+def _records(
+    f: IO[bytes], path: Path, skipped: list[int], end: int | None = None
+) -> Iterator[_Item]:
+    """The items of the records of ``f`` from where it stands; stop at offset ``end``.
+
+    Checks for a truncated archive when it reads to the end. ``record`` numbers the HTML
+    responses from 0 in the part read.
+    """
+    archive_iterator, load_failed = _iterator()
+    index = 0
+    last_member = f.tell()
+    try:
+        records = archive_iterator(f)
+        for record in records:
+            # warcio reads a record to its end to tell where it began: so the offset is
+            # asked only once the payload is read, or for a record that is skipped
+            wanted = record.rec_type == "response" and record.http_headers is not None
+            content_type = record.http_headers.get_header("Content-Type") or "" if wanted else ""
+            media_type = content_type.split(";", 1)[0].strip().lower()
+            payload = record.content_stream().read() if media_type in _HTML_TYPES else None
+            last_member = records.get_record_offset()
+            if end is not None and last_member >= end:
+                return  # the next range's first record
+            if payload is None:
+                skipped[0] += 1
+                continue
+            headers = record.rec_headers
+            uri = headers.get_header("WARC-Target-URI")
+            extras = tuple(
+                (key, value)
+                for key, value in (
+                    ("warc.target_uri", uri),
+                    ("warc.date", headers.get_header("WARC-Date")),
+                    ("warc.record_id", headers.get_header("WARC-Record-ID")),
+                )
+                if value
+            )
+            yield _Item(
+                name=str(path),
+                data=payload,
+                record=index,
+                format="html",
+                media_type=media_type,
+                encoding=_charset(content_type),
+                url=uri,
+                extras=extras,
+            )
+            index += 1
+        _check_complete(f, last_member)
+    except (load_failed, *_BROKEN) as exc:
+        raise ReadError(
+            f"not a readable WARC archive (near byte {last_member}): {type(exc).__name__}: {exc}",
+            source=str(path),
+        ) from None
+
+
 def warc_items(path: Path, skipped: list[int]) -> Iterator[_Item]:
     """Yield an item per HTML response record of the WARC file at ``path``.
 
     ``skipped[0]`` is increased for every record that holds no page.
     """
-    try:
-        from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
-    except ImportError:  # pragma: no cover - depends on the installed extras
-        raise ReadError(
-            "reading WARC files needs warcio: pip install 'newsparse[warc]'", source=str(path)
-        ) from None
-    index = 0
-    last_member = 0
     with open(path, "rb") as f:
-        try:
-            records = ArchiveIterator(f)
-            for record in records:
-                # (warcio reads the record to its end to know where it started: so only
-                # after the payload is read, or for records that are skipped)
-                if record.rec_type != "response" or record.http_headers is None:
-                    last_member = records.get_record_offset()
-                    skipped[0] += 1
-                    continue
-                content_type = record.http_headers.get_header("Content-Type") or ""
-                media_type = content_type.split(";", 1)[0].strip().lower()
-                if media_type not in _HTML_TYPES:
-                    last_member = records.get_record_offset()
-                    skipped[0] += 1
-                    continue
-                headers = record.rec_headers
-                uri = headers.get_header("WARC-Target-URI")
-                extras = tuple(
-                    (key, value)
-                    for key, value in (
-                        ("warc.target_uri", uri),
-                        ("warc.date", headers.get_header("WARC-Date")),
-                        ("warc.record_id", headers.get_header("WARC-Record-ID")),
-                    )
-                    if value
-                )
-                payload = record.content_stream().read()
-                last_member = records.get_record_offset()
-                yield _Item(
-                    name=str(path),
-                    data=payload,
-                    record=index,
-                    format="html",
-                    media_type=media_type,
-                    encoding=_charset(content_type),
-                    url=uri,
-                    extras=extras,
-                )
-                index += 1
-            _check_complete(f, last_member)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
-            raise ReadError(
-                f"not a readable WARC archive (record {index}): {type(exc).__name__}: {exc}",
-                source=str(path),
-            ) from None
+        yield from _records(f, path, skipped)
+
+
+def warc_ranges(path: Path, parts: int) -> list[tuple[int, int]] | None:
+    """Byte ranges to read ``path`` in about ``parts`` pieces, or None if it cannot split.
+
+    Only gzip-compressed archives split (each record is a gzip member); small ones do not.
+    """
+    size = os.path.getsize(path)
+    with open(path, "rb") as f:
+        if f.read(3) != _GZIP_MAGIC:
+            return None
+    step = max(_MIN_RANGE, -(-size // max(1, parts)))
+    if step >= size:
+        return None
+    return [(start, min(start + step, size)) for start in range(0, size, step)]
+
+
+def _is_member(f: IO[bytes], offset: int) -> bool:
+    """Whether a gzip member holding a WARC record starts at ``offset``."""
+    f.seek(offset)
+    head = f.read(1024)
+    try:
+        out = zlib.decompressobj(31).decompress(head, 8)
+    except zlib.error:
+        return False
+    return out.startswith(b"WARC/")
+
+
+def _first_member(f: IO[bytes], start: int, end: int) -> int | None:
+    """The offset of the first record's gzip member beginning in ``[start, end)``."""
+    position = start
+    carry = b""
+    while position < end:
+        f.seek(position)
+        block = f.read(min(1 << 16, end - position + 2))
+        if not block:
+            return None
+        data = carry + block
+        base = position - len(carry)
+        found = data.find(_GZIP_MAGIC)
+        while found != -1:
+            offset = base + found
+            if offset >= end:
+                return None
+            if offset >= start and _is_member(f, offset):
+                return offset
+            found = data.find(_GZIP_MAGIC, found + 1)
+        carry = data[-2:]
+        position += len(block)
+    return None
+
+
+def range_results(
+    path: str, start: int, end: int, read_options: dict[str, Any]
+) -> tuple[list[Result], int]:
+    """Read the records of ``path`` that begin in ``[start, end)`` (in a worker).
+
+    Returns the results and the number of records skipped. Records are numbered within
+    the range; the caller renumbers them, since only it knows how many came before.
+    """
+    skipped = [0]
+    results: list[Result] = []
+    entry = Path(path)
+    try:
+        with open(entry, "rb") as f:
+            first = 0 if start == 0 else _first_member(f, start, end)
+            if first is None:
+                return results, 0
+            f.seek(first)
+            for item in _records(f, entry, skipped, end if end < os.path.getsize(entry) else None):
+                for result in _read_item(item, read_options):
+                    results.append(result)
+    except ReadError as exc:
+        results.append(Result(path, None, None, Failure(path, None, "ReadError", exc.message)))
+    return results, skipped[0]
