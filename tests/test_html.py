@@ -155,12 +155,23 @@ def test_arbitrary_bytes_raise_only_newsparse_errors(data: bytes) -> None:
         '<header><h1>t</h1></header><script type="application/json" class="newsparse-extras">'
         "[1]</script></article>",
         '<article class="newsparse" itemscope itemtype="https://schema.org/NewsArticle"></article>',
-        "<html><body><p>no title anywhere</p></body></html>",
+        "<html><head></head><body><nav><a href='/'>Home</a></nav></body></html>",
     ],
 )
 def test_broken_pages_raise_parse_errors(text: str) -> None:
     with pytest.raises(newsparse.ParseError):
         newsparse.read(text, "html")
+
+
+def test_page_without_a_title_still_reads_its_body() -> None:
+    article = newsparse.read(
+        "<html><body><p>No headline anywhere, but a paragraph that is the story.</p>"
+        "</body></html>",
+        "html",
+    )
+    assert article.title == ""
+    assert article.text == "No headline anywhere, but a paragraph that is the story."
+    assert article.extras["html.provenance"]["title"] == "none"
 
 
 # ---------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from ..._model import (
     Quote,
 )
 from ._charset import decode
+from ._rules import Rules
 from ._writer import ARTICLE_CLASS, EXTRAS_CLASS
 
 __all__ = ["parse", "read", "read_metadata"]
@@ -235,7 +236,9 @@ def _own_article(tree: LexborHTMLParser) -> LexborNode | None:
     return node
 
 
-def _read_page(tree: LexborHTMLParser, how: dict[str, str] | None, body: bool) -> Article:
+def _read_page(
+    tree: LexborHTMLParser, how: dict[str, str] | None, body: bool, rules: Rules | None = None
+) -> Article:
     from ._meta import extract
 
     fields, ld_body = extract(tree)
@@ -246,31 +249,45 @@ def _read_page(tree: LexborHTMLParser, how: dict[str, str] | None, body: bool) -
     if body:
         from ._body import extract_body
 
-        blocks, notes, source = extract_body(tree, ld_body)
+        blocks, notes, source = extract_body(tree, ld_body, rules, fields.get("url"))
         fields["body"] = blocks
         if notes:
             fields["notes"] = notes
         provenance["body"] = source
     title = fields.pop("title", None)
     if title is None:
-        raise ParseError(
-            "no title found (no JSON-LD headline, og:title, <h1> nor <title>)", format=FORMAT
-        )
+        if not fields.get("body"):
+            raise ParseError(
+                "no article here: no title (no JSON-LD headline, og:title, <h1> nor <title>) "
+                "and no body text",
+                format=FORMAT,
+            )
+        title = ""  # a page with an article but no headline still reads
+        provenance["title"] = "none"
     return Article(title, **fields)
 
 
-def read(data: str | bytes, *, body: bool = True, encoding: str | None = None) -> Article:
+def read(
+    data: str | bytes,
+    *,
+    body: bool = True,
+    encoding: str | None = None,
+    rules: Rules | None = None,
+) -> Article:
     """Read an HTML page (``str``, or ``bytes`` in any charset) into an Article.
 
     :param body: extract the body text; ``False`` reads the metadata only (faster).
     :param encoding: the charset of ``bytes`` when known from outside the page (HTTP).
+    :param rules: per-site rules for the body extraction: a mapping of host name to
+        ``{"body": selector, "drop": [selectors]}``, or a callable taking the page URL and
+        returning such a mapping (see ``docs/extraction.md``).
     """
     tree, how = parse(data, encoding)
     try:
         own = _own_article(tree)
         if own is not None:
             return read_own(own)
-        return _read_page(tree, how, body)
+        return _read_page(tree, how, body, rules)
     except ValidationError as exc:
         raise ParseError(f"not a usable article: {exc}", format=FORMAT) from None
     except RecursionError:

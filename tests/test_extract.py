@@ -1,0 +1,160 @@
+"""Main-content extraction from real-looking pages (``html`` reader, ``_body``/``_score``).
+
+The fixtures in ``tests/data/extract/`` are invented pages; the corpus-wide check reads the
+shared benchmark corpus when it is there (``../shared``) and skips cleanly otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newsparse
+from newsparse import Heading, ListBlock, MediaBlock, Paragraph, Quote
+
+DATA = Path(__file__).parent / "data" / "extract"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "article-extraction-benchmark"
+
+
+def read(name: str, **options: object) -> newsparse.Article:
+    return newsparse.read((DATA / name).read_bytes(), "html", **options)
+
+
+def test_news_page_keeps_the_article_and_drops_the_furniture() -> None:
+    a = read("news.html")
+    kinds = [type(b).__name__ for b in a.body]
+    assert kinds == [
+        "Paragraph",
+        "Paragraph",
+        "Heading",
+        "Paragraph",
+        "ListBlock",
+        "Quote",
+        "MediaBlock",
+        "Heading",
+        "Paragraph",
+        "Paragraph",
+    ]
+    first = a.body[0]
+    assert isinstance(first, Paragraph)
+    assert first.text.startswith("PORT ELLEN (Coast Courier) — Ferry fares")  # the dateline stays
+    heading = a.body[2]
+    assert isinstance(heading, Heading)
+    assert (heading.text, heading.level) == ("What changes for riders", 2)
+    items = a.body[4]
+    assert isinstance(items, ListBlock)
+    assert items.items[2] == "children under twelve still ride free"
+    quote = a.body[5]
+    assert isinstance(quote, Quote)
+    assert quote.text.startswith("We held the line")
+    assert quote.attribution == "Mara Quinn, board chair"
+    figure = a.body[6]
+    assert isinstance(figure, MediaBlock)
+    assert (figure.media.caption, figure.media.credit) == (
+        "Riders wait at the north dock.",
+        "Photo: Ben Ode",
+    )
+    # byline, caption, note: in their fields, not in the body
+    assert [x.name for x in a.authors] == ["Ann Lee"]
+    assert a.media[0].caption == "The morning ferry leaves the north dock."
+    assert a.notes == ("Omar Haddad contributed to this report.",)
+    text = " ".join(getattr(b, "text", "") for b in a.body)
+    for furniture in (
+        "Share on",
+        "Bridge tolls",
+        "outrageous",
+        "newsletter",
+        "All rights",
+        "By Ann",
+    ):
+        assert furniture not in text
+    assert a.extras["html.provenance"]["body"] == "paragraphs"
+
+
+def test_cjk_page() -> None:
+    a = read("cjk.html")
+    assert [type(b) for b in a.body] == [Paragraph, Paragraph, Paragraph]
+    assert a.body[0].text.startswith("港を結ぶフェリー")  # type: ignore[union-attr]
+    assert all("橋の通行料" not in b.text for b in a.body)  # type: ignore[union-attr]
+
+
+def test_body_only_in_jsonld() -> None:
+    a = read("jsonld-only.html")
+    assert [b.text for b in a.body] == [  # type: ignore[union-attr]
+        "The town library will open on Sundays from February.",
+        "Opening hours will be from ten to two.",
+    ]
+    assert a.extras["html.provenance"]["body"] == "json-ld:articleBody"
+
+
+def test_page_without_an_article_has_no_body() -> None:
+    a = read("no-article.html")
+    assert a.title == "Coast Courier: section index"
+    assert a.body == ()
+
+
+def test_text_in_divs_between_line_breaks() -> None:
+    sentence = "The council met on Monday evening and voted on the harbour budget for next year."
+    page = (
+        "<html><head><title>t</title></head><body><div class='menu'><a href='/'>Home</a></div>"
+        f"<div class='post'>{sentence}<br><br>{sentence.upper()}<br><br>"
+        f"<b>Bold</b> words inside a line, still one line of {len(sentence)} letters.</div>"
+        "</body></html>"
+    )
+    a = newsparse.read(page, "html")
+    assert [b.text for b in a.body] == [  # type: ignore[union-attr]
+        sentence,
+        sentence.upper(),
+        f"Bold words inside a line, still one line of {len(sentence)} letters.",
+    ]
+
+
+def test_site_rules_pick_the_body_and_drop_elements() -> None:
+    page = (
+        (DATA / "news.html")
+        .read_text(encoding="utf-8")
+        .replace("<head>", '<head><link rel="canonical" href="https://www.courier.example/ferry">')
+    )
+    rules = {"courier.example": {"body": "section.comments", "drop": ["div.comment + div"]}}
+    a = newsparse.read(page, "html", rules=rules)
+    texts = [getattr(b, "text", "") for b in a.body]
+    assert any("outrageous" in t for t in texts)
+    assert not any("evening shift" in t for t in texts)
+    # another host: the rules do not apply
+    other = newsparse.read(
+        page.replace("courier.example", "elsewhere.example"), "html", rules=rules
+    )
+    assert not any("outrageous" in getattr(b, "text", "") for b in other.body)
+    # a callable works too; "*" applies everywhere
+    seen: list[str | None] = []
+
+    def by_url(url: str | None) -> dict[str, object] | None:
+        seen.append(url)
+        return {"drop": [".article-body h2"]}
+
+    c = newsparse.read(page, "html", rules=by_url)
+    assert seen == ["https://www.courier.example/ferry"]
+    assert not any(isinstance(b, Heading) for b in c.body)
+    d = newsparse.read(page, "html", rules={"*": {"drop": ["blockquote"]}})
+    assert not any(isinstance(b, Quote) for b in d.body)
+
+
+def test_bad_rules_raise() -> None:
+    with pytest.raises(newsparse.ParseError):
+        read("news.html", rules=["not", "rules"])
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared benchmark corpus is not here")
+def test_every_corpus_page_reads_with_a_body() -> None:
+    truth = json.loads((CORPUS / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = sorted((CORPUS / "html").glob("*.html"))
+    assert pages
+    empty = []
+    for path in pages:
+        article = newsparse.read(path.read_bytes(), "html")
+        text = [b for b in article.body if not isinstance(b, MediaBlock)]
+        if not text and truth.get(path.stem, {}).get("articleBody"):
+            empty.append(path.stem)
+    assert empty == []
