@@ -1,6 +1,7 @@
 """Main-content extraction: newsparse against its peers, accuracy and speed in one run.
 
     python bench/bench_extract.py [--peers trafilatura-nocomments,readability-lxml] [--repeat 2]
+                                  [--worst 15]
 
 Runs ``../shared/bench/eval_extractors.py`` (token-level bag-of-words F1 against hand-made
 ground truth, timed in-process) once per extractor, one after the other on the same
@@ -8,7 +9,9 @@ machine, on ``../shared/corpus/article-extraction-benchmark/`` (121 pages), and 
 Markdown table (F1, P, R, empty pages, pages/s, speed relative to the first peer). It also
 prints newsparse's F1 on a fixed 2-fold split of the pages (by the first byte of the page
 id: even / odd), a check that the score does not hang on a few pages.
-Peers that are not installed fail in their own row and are skipped.
+With ``--worst N`` it lists newsparse's N weakest pages (P / R / F1 per page), the place to
+look for the general causes of lost text. Peers that are not installed fail in their own
+row and are skipped.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--peers", default="trafilatura-nocomments,readability-lxml")
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--worst", type=int, default=0, help="list newsparse's N weakest pages")
     args = ap.parse_args()
     if not (EVAL.is_file() and CORPUS.is_dir()):
         print(f"needs {EVAL} and {CORPUS}", file=sys.stderr)
@@ -94,6 +98,8 @@ def main() -> int:
         for label, parity in (("even", 0), ("odd", 1)):
             fold = [p["f1"] for p in pages if int(p["id"][:2], 16) % 2 == parity]
             print(f"newsparse fold {label}: n={len(fold)} F1={statistics.mean(fold):.3f}")
+        for p in sorted(pages, key=lambda p: p["f1"])[: args.worst]:
+            print(f"  {p['id'][:12]} P={p['precision']:.3f} R={p['recall']:.3f} F1={p['f1']:.3f}")
     return 0
 
 

@@ -111,6 +111,53 @@ def test_text_in_divs_between_line_breaks() -> None:
     ]
 
 
+def test_article_split_over_several_containers() -> None:
+    # the body comes in chunks (between promos) under different parents; a one-paragraph
+    # box of the same class in the side rail is not part of it
+    a = read("split-article.html")
+    texts = [b.text for b in a.body]  # type: ignore[union-attr]
+    assert len(texts) == 10
+    assert texts[0].startswith("GULL POINT")
+    assert texts[6].startswith("The Vargas will climb")
+    assert texts[-1].startswith("The contract runs")
+    assert not any("weekend letter" in t or "Subscribe" in t for t in texts)
+
+
+def test_data_table_rows_become_paragraphs() -> None:
+    a = read("data-table.html")
+    texts = [b.text for b in a.body]  # type: ignore[union-attr]
+    assert texts[2:7] == [
+        "Pos. | Crew | Points | Wins",
+        "1 | Blue Heron | 41 | 2",
+        "2 | Salt & Tar | 38 | 1",
+        "3 | Wavebreaker | 38 | 1",  # the same cells as the row above: kept
+        "4 | Little Auk | 30 | 0",
+    ]
+    assert texts[-1].startswith("The next round")
+
+
+def test_paragraph_divs_beside_the_main_container() -> None:
+    # the lead paragraphs are divs (one in a wrapper) next to the container of the rest
+    a = read("div-paragraphs.html")
+    texts = [b.text for b in a.body]  # type: ignore[union-attr]
+    assert len(texts) == 10
+    assert texts[0].startswith("The Friday night market")
+    assert texts[1] == "Stallholders asked for the move."
+    assert texts[3].startswith("Neighbours of the car park")
+    assert texts[-1].startswith("If the summer goes well")
+
+
+def test_embedded_post_is_a_quote() -> None:
+    a = read("embedded-post.html")
+    quotes = [b for b in a.body if isinstance(b, Quote)]
+    assert [q.text for q in quotes] == [
+        "Our smallest passenger yet refused to buy a ticket. "
+        "The 8:40 will leave a little late today, sorry!"
+    ]
+    assert not any("hidden quote" in getattr(b, "text", "") for b in a.body)
+    assert len(a.body) == 5
+
+
 def test_site_rules_pick_the_body_and_drop_elements() -> None:
     page = (
         (DATA / "news.html")

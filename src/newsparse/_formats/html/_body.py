@@ -12,14 +12,17 @@ The method, with no per-site rules (users may add their own, see :mod:`._rules`)
    comments, related links, newsletters, ads, …) score nothing. Candidates add a tag and a
    class/id weight; the best of the top five after ``1 - link density`` wins, rises to a
    common ancestor when several near-equal candidates share one, and takes the siblings
-   that score well or read like prose (readability's sibling merge). The structured hints
+   that score well or read like prose (readability's sibling merge; ``div`` elements of
+   inline text count as paragraphs) and the other parts of an article cut into chunks
+   (containers of the winner's tag and class elsewhere). The structured hints
    (``itemprop=articleBody``, a lone ``<article>``) are preferred when they hold the
    winner's text.
 3. Emit: the chosen nodes are walked in order into typed blocks (paragraphs, headings with
    levels, lists, quotes, preformatted text, figures with captions and credits; text
-   directly in a container, ``<br>``-separated, becomes paragraphs). Containers whose
-   class/id names furniture, or that are link lists (boilerpipe's link density, with
-   readability's conditional cleaning thresholds), are skipped.
+   directly in a container, ``<br>``-separated, becomes paragraphs; a data table gives a
+   paragraph per row; embedded posts are quotes). Containers whose class/id names
+   furniture, or that are link lists (boilerpipe's link density, with readability's
+   conditional cleaning thresholds), are skipped.
 4. Post-process: leading bylines and date lines, texts repeated on the page (labels such as
    ``Advertisement``), and trailing runs of short link-like lines (jusText's context: a
    short block is kept only between good ones) are dropped; trailing contributor notes go
@@ -40,7 +43,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..._model import Block, Heading, ListBlock, Media, MediaBlock, Paragraph, Preformatted, Quote
 from ..wire._layout import is_note, parse_caption
 from ._rules import Rules, resolve
-from ._score import choose, dense, hints, link_size, norm, size, strong_negative
+from ._score import choose, dense, hidden, hints, link_size, norm, size, strong_negative
 
 __all__ = ["extract_body"]
 
@@ -122,6 +125,9 @@ _SKIP = frozenset(
         "title",
     }
 )
+_CELLS = frozenset({"td", "th"})
+# a table whose cells hold any of these lays out the page (or the text), not data
+_CELL_BLOCKS = "table table, p, div, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, pre, figure"
 _HEADINGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKISH = "p, div, section, article, ul, ol, table, h2, h3, h4, blockquote, figure"
 _END_PUNCT = ".!?。！？…\"'”’»)"
@@ -282,6 +288,12 @@ class _Walker:
             if block is not None:
                 self.out.append(block)
             return
+        if tag == "blockquote":
+            # a quotation, or a post embedded in the text (its class names the network):
+            # part of the article either way, unless hidden
+            if self.trust or not hidden(child):
+                self.quote(child)
+            return
         furniture, weight = hints(child)
         if furniture and not self.trust:
             return
@@ -304,8 +316,9 @@ class _Walker:
             items = [i for i in items if i]
             if items and not _is_link_list(child, " ".join(items)):
                 self.out.append(ListBlock(items, ordered=tag == "ol"))
-        elif tag == "blockquote":
-            self.quote(child)
+        elif tag == "table" and child.css_first(_CELL_BLOCKS) is None:
+            if self.trust or self.container_ok(child, weight):
+                self.table(child)
         elif tag == "pre":
             text = child.text(deep=True).strip("\n")
             if text.strip():
@@ -313,6 +326,14 @@ class _Walker:
         elif self.container_ok(child, weight):
             self.walk(child, depth + 1)
             self.flush()
+
+    def table(self, node: LexborNode) -> None:
+        """A data table (cells of inline text): one paragraph per row, cells joined."""
+        for row in node.css("tr"):
+            cells = [norm(cell.text(deep=True)) for cell in row.iter() if cell.tag in _CELLS]
+            text = " | ".join(c for c in cells if c)
+            if text and (self.trust or not _is_link_list(row, text)):
+                self.out.append(Paragraph(text))
 
     def quote(self, node: LexborNode) -> None:
         cite = node.css_first("cite, footer")

@@ -16,6 +16,7 @@ __all__ = [
     "choose",
     "class_weight",
     "dense",
+    "hidden",
     "hints",
     "link_size",
     "norm",
@@ -144,14 +145,19 @@ def hints(node: LexborNode) -> tuple[bool, int]:
     weight = 25 if positive else 0
     if strong or (not positive and (cls[2] or ident[2])):
         weight -= 25
-    furniture = (strong and not positive) or attrs.get("role") in _ROLES
-    if not furniture:
-        if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-            furniture = True
-        else:
-            style = attrs.get("style")
-            furniture = bool(style) and _HIDDEN_STYLE.search(style or "") is not None
+    furniture = (strong and not positive) or attrs.get("role") in _ROLES or hidden(node)
     return furniture, weight
+
+
+def hidden(node: LexborNode) -> bool:
+    """Whether the element is hidden (``hidden``, ``aria-hidden``, an inline style)."""
+    attrs = node.attributes
+    if not attrs:
+        return False
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style or "") is not None
 
 
 def strong_negative(node: LexborNode) -> bool:
@@ -243,6 +249,45 @@ _INLINE = frozenset(
 )
 _BLOCKS = "p, div, section, article, ul, ol, table, blockquote, h2, h3, h4"
 _DIRECT_TEXT = 40
+# containers that pages use as paragraphs (their text directly inside, no blocks)
+_TEXT_BOXES = frozenset({"div", "section"})
+
+
+def _text_box(node: LexborNode) -> LexborNode | None:
+    """The paragraph a sibling of the winner is, if it is one.
+
+    A ``p``, or a ``div``/``section`` with only inline content (pages that use them as
+    paragraphs), possibly inside wrappers of that one element.
+    """
+    for _ in range(4):
+        if strong_negative(node):
+            return None
+        tag = node.tag
+        if tag == "p":
+            return node
+        if tag not in _TEXT_BOXES:
+            return None
+        only: LexborNode | None = None
+        count = 0
+        child = node.child
+        while child is not None:
+            ctag = child.tag or ""
+            if ctag == "-text":
+                if (child.text_content or "").strip():
+                    count += 2  # text of its own: not a wrapper
+            elif not ctag.startswith(("-", "!", "_")):
+                if ctag not in _INLINE and ctag != "br":
+                    if only is not None:
+                        return None  # two blocks: a container, not a paragraph
+                    only = child
+                count += 1
+            child = child.next
+        if only is None:
+            return node  # inline content only
+        if count > 1:
+            return None  # a block next to other content
+        node = only
+    return None
 
 
 def _own_text(node: LexborNode) -> str:
@@ -423,28 +468,73 @@ def choose(
                 bonus = best.score * 0.2
             if found is not None and not found.bad and found.score + bonus >= threshold:
                 out.append(sibling)
-            elif tag == "p" and not strong_negative(sibling):
-                text = norm(sibling.text(deep=True))
+            elif (box := _text_box(sibling)) is not None:
+                text = norm(box.text(deep=True))
                 n = size(text)
-                density = link_size(sibling) / n if n else 1.0
+                density = link_size(box) / n if n else 1.0
                 if (n > 80 and density < 0.25) or (
                     0 < n <= 80 and density == 0 and text[-1:] in ".!?。！？"
                 ):
                     out.append(sibling)
         sibling = sibling.next
-    return out, best.score, deep
+    return _with_parts(best, out, info, threshold), best.score, deep
 
 
-def _element_children(node: LexborNode) -> int:
-    count = 0
-    child = node.child
-    while child is not None:
-        tag = child.tag
-        if tag is not None and not tag.startswith(("-", "!", "_")):
-            count += 1
-            if count > 1:
-                return count
-        elif tag == "-text" and (child.text_content or "").strip():
-            return 2
-        child = child.next
-    return count
+def _with_parts(
+    best: _Info, out: list[LexborNode], info: dict[int, _Info], threshold: float
+) -> list[LexborNode]:
+    """``out`` with the other parts of an article split over several containers.
+
+    Some pages cut the body into chunks (between ads, pull quotes, section banners), each
+    in a container of the same tag and class as the winner but under different parents,
+    out of reach of the sibling merge. Those of two paragraphs or more that score like the
+    siblings are taken (a one-paragraph box of the same class is a blurb), in
+    page order (``info`` is in page order: ancestors are registered at their first
+    paragraph).
+    """
+    node = best.node
+    cls = node.attributes.get("class")
+    if not cls:
+        return out
+    tag = node.tag
+    taken = {n.mem_id for n in out}
+    before: list[LexborNode] = []
+    after: list[LexborNode] = []
+    seen_best = False
+    for key, e in info.items():
+        if e is best:
+            seen_best = True
+            continue
+        if (
+            e.bad
+            or e.units < 2
+            or e.score < threshold
+            or e.node.tag != tag
+            or e.node.attributes.get("class") != cls
+        ):
+            continue
+        # not inside or around what is already taken
+        up: int | None = key
+        inside = False
+        while up is not None:
+            if up in taken:
+                inside = True
+                break
+            up = info[up].parent
+        if inside or _holds(e, best, info):
+            continue
+        (after if seen_best else before).append(e.node)
+        taken.add(key)
+    if not (before or after):
+        return out
+    return [*before, *out, *after]
+
+
+def _holds(outer: _Info, inner: _Info, info: dict[int, _Info]) -> bool:
+    key = inner.parent
+    target = outer.node.mem_id
+    while key is not None:
+        if key == target:
+            return True
+        key = info[key].parent
+    return False
