@@ -81,7 +81,9 @@ def test_unsupported_source_type() -> None:
 def test_detection_order(memo_plugin: str, tmp_path: Path) -> None:
     assert newsparse.detect_format(MEMO) == "memo"
     assert newsparse.detect_format(b"anything", media_type="text/x-memo") == "memo"
-    assert newsparse.detect_format("anything", filename="x.memo") == "memo"
+    assert newsparse.detect_format("title: x", filename="x.memo") == "memo"
+    with pytest.raises(FormatDetectionError, match="file name says memo, but the content"):
+        newsparse.detect_format("anything", filename="x.memo")  # the memo sniffer says no
     with pytest.raises(FormatDetectionError, match="pass format=") as info:
         newsparse.detect_format("nothing recognisable here")
     assert "cannot tell the format" in str(info.value)
@@ -202,3 +204,24 @@ def test_max_size(memo_plugin: str, tmp_path: Path) -> None:
         newsparse.read(path, max_size=1000)
     assert newsparse.read(text, "memo", max_size=None).title == "Café “Ouvert”"
     assert newsparse.get_format("memo").max_size == 256 * 1024 * 1024
+
+
+def test_content_overrules_a_generic_suffix(tmp_path: Path) -> None:
+    article = Article("Harbour reopens", url="https://news.example/h")
+    for fmt in ("ninjs", "jsonld", "json"):
+        path = tmp_path / f"{fmt}-saved-as.json"
+        path.write_text(newsparse.write(article, fmt), encoding="utf-8")
+        assert newsparse.detect_format(path) == fmt
+        assert newsparse.read(path).title == "Harbour reopens"
+    readme = tmp_path / "README.txt"
+    readme.write_text("This is a readme.\nInstall with pip.\n", encoding="utf-8")
+    with pytest.raises(FormatDetectionError, match="file name says wire"):
+        newsparse.read(readme)
+
+
+def test_broken_plugin_reference_costs_only_its_own_format(fresh_registry: None) -> None:
+    spec = FormatSpec(name="stale", reader="no_such_module:read", sniffer="no_such_module:sniff")
+    newsparse.register_plugin(_plugin_module(spec), name="stale-plugin")
+    assert newsparse.detect_format(" date 2024-03-05 trending:\n\nT\n\n") == "wire"
+    with pytest.raises(newsparse.PluginError, match="stale-plugin"):
+        newsparse.read("x", "stale")

@@ -38,6 +38,7 @@ SNIFF_BYTES = 8192
 """How much of a source the format sniffers see."""
 
 _MIN_CONFIDENCE = 0.5
+_CONTRADICTED = 0.05  # a sniffer this unsure is saying "not mine"
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -173,47 +174,59 @@ def _resolve(
     return spec
 
 
+def _sniff_all(head: str) -> dict[str, float]:
+    """Every reader's confidence that ``head`` is in its format (no sniffer: absent)."""
+    scores: dict[str, float] = {}
+    for spec in get_registry().readers():
+        try:  # a broken plugin (bad reference, crashing sniffer) only loses its vote
+            sniffer = spec.load("sniffer")
+            if sniffer is not None:
+                scores[spec.name] = float(sniffer(head))
+        except Exception:
+            scores[spec.name] = 0.0
+    return scores
+
+
 def _detect(src: _Input) -> FormatSpec:
     registry = get_registry()
     by_name: list[FormatSpec] = []
     if src.filename:
         by_name = [s for s in registry.for_filename(src.filename) if s.can_read]
-    head = src.head_text()
-    scored: list[tuple[float, str, FormatSpec]] = []
-    for spec in registry.readers():
-        sniffer = spec.load("sniffer")
-        if sniffer is None:
-            continue
-        try:
-            confidence = float(sniffer(head))
-        except Exception:  # a broken sniffer only loses its vote
-            confidence = 0.0
-        scored.append((confidence, spec.name, spec))
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    confident = [spec for conf, _, spec in scored if conf >= _MIN_CONFIDENCE]
-    if len(by_name) == 1:
-        return by_name[0]
+    scores = _sniff_all(src.head_text())
+    ranked = sorted(scores, key=lambda name: (-scores[name], name))
+    confident = [name for name in ranked if scores[name] >= _MIN_CONFIDENCE]
     if by_name:
-        # several formats share the suffix: let the content decide among them
-        for spec in confident:
-            if spec in by_name:
-                return spec
-        candidates = [s.name for s in by_name]
+        # the file name proposes, the content decides among (or against) what it proposes
+        names = [s.name for s in by_name]
+        for name in confident:
+            if name in names:
+                return registry.get(name)
+        unsniffable = [s for s in by_name if s.name not in scores]
+        contradicted = all(scores.get(n, 1.0) <= _CONTRADICTED for n in names)
+        if confident and (contradicted or not unsniffable):
+            return registry.get(confident[0])  # e.g. ninjs or JSON-LD saved as .json
+        if len(by_name) == 1 and not contradicted:
+            return by_name[0]
+        if len(by_name) == 1:
+            raise FormatDetectionError(
+                f"{src.name}: the file name says {names[0]}, but the content does not look "
+                "like it",
+                names,
+            )
         raise FormatDetectionError(
             f"{src.name}: the file name fits several formats and the content matches none",
-            candidates,
+            names,
         )
     if confident:
-        best = confident[0]
-        top = scored[0][0]
-        ties = [spec.name for conf, _, spec in scored if conf == top]
+        top = scores[confident[0]]
+        ties = [name for name in confident if scores[name] == top]
         if len(ties) > 1:
             raise FormatDetectionError(f"{src.name}: the content fits several formats", ties)
-        return best
+        return registry.get(confident[0])
     hint = ""
     if isinstance(src.data, str) and "\n" not in src.data and os.path.exists(src.data):
         hint = " (a str is read as text: to read the file it names, pass pathlib.Path(...))"
-    candidates = [spec.name for conf, _, spec in scored if conf > 0]
+    candidates = [name for name in ranked if scores[name] > 0]
     raise FormatDetectionError(f"{src.name}: cannot tell the format{hint}", candidates)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from ._errors import UnknownFormatError, ValidationError
+from ._errors import PluginError, UnknownFormatError, ValidationError
 
 __all__ = ["FormatSpec", "Registry"]
 
@@ -151,12 +151,20 @@ class FormatSpec:
     def load(self, role: str) -> Hook | None:
         """Import and return one of the callables by field name, e.g. ``"reader"``.
 
-        Returns ``None`` where the format has no such callable.
+        Returns ``None`` where the format has no such callable. Raises
+        :class:`PluginError` (naming the plugin) when the reference does not import.
         """
         ref = getattr(self, role)
         if ref is None:
             return None
-        return _load(ref)
+        try:
+            return _load(ref)
+        except Exception as exc:  # ImportError, AttributeError, or the module's own error
+            raise PluginError(
+                f"the {role} of format {self.name!r}, {ref!r}, cannot be loaded: "
+                f"{type(exc).__name__}: {exc}",
+                plugin=self.plugin or "?",
+            ) from exc
 
 
 class Registry:
