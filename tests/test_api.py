@@ -225,3 +225,26 @@ def test_broken_plugin_reference_costs_only_its_own_format(fresh_registry: None)
     assert newsparse.detect_format(" date 2024-03-05 trending:\n\nT\n\n") == "wire"
     with pytest.raises(newsparse.PluginError, match="stale-plugin"):
         newsparse.read("x", "stale")
+
+
+def test_read_many_applies_max_size_to_single_documents(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(newsparse.write(Article("T" * 100), "json"), encoding="utf-8")
+    with pytest.raises(ReadError, match="over the 10 limit"):
+        list(newsparse.read_many(path, max_size=10))
+    assert [a.title for a in newsparse.read_many(path, max_size=None)] == ["T" * 100]
+
+
+def test_unclaimed_media_type_falls_back_to_detection() -> None:
+    text = newsparse.write(Article("Harbour"), "json")
+    assert newsparse.read(text, media_type="application/octet-stream").title == "Harbour"
+
+
+def test_a_bom_in_a_str_is_ignored() -> None:
+    text = newsparse.write(Article("Harbour"), "json")
+    assert newsparse.read("\ufeff" + text).title == "Harbour"
+
+
+def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="is a folder"):
+        newsparse.read(tmp_path)

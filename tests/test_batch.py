@@ -295,3 +295,10 @@ def test_truncated_warc_in_ranges(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     two = list(iter_articles([warc], jobs=2))
     assert [r.article for r in two] == [r.article for r in one]
     assert two[-1].failure is not None
+
+
+def test_hidden_files_and_folders_are_not_inputs(folder: Path) -> None:
+    (folder / ".cache").mkdir()
+    (folder / ".cache" / "junk.wire.txt").write_text("x", encoding="utf-8")
+    (folder / ".hidden.wire.txt").write_text("x", encoding="utf-8")
+    assert len(list(iter_articles([folder], jobs=1))) == 12

@@ -70,13 +70,10 @@ def test_parse_error_goes_to_stderr_with_position(
 def test_usage_errors_exit_2(memo_plugin: str, tmp_path: Path) -> None:
     src = tmp_path / "a.memo"
     src.write_text(MEMO, encoding="utf-8")
-    with pytest.raises(SystemExit) as info:
-        main(["convert", str(src)])  # --to missing
-    assert info.value.code == 2
+    assert main(["convert", str(src)]) == 2  # --to missing
     assert main(["convert", str(src), "--to", "no-such-format"]) == 2
-    with pytest.raises(SystemExit) as info:
-        main(["convert", str(src), "--to", "memo", "-W", "not-a-pair"])
-    assert info.value.code == 2
+    assert main(["convert", str(src), "--to", "memo", "-W", "not-a-pair"]) == 2
+    assert main(["--version"]) == 0
 
 
 def test_missing_input_file(memo_plugin: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,3 +107,41 @@ def test_console_script_is_installed() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"newsparse {newsparse.__version__}"
+
+
+def test_failed_run_leaves_earlier_output_alone(
+    memo_plugin: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "existing.memo"
+    out.write_text("keep me\n", encoding="utf-8")
+    assert main(["convert", str(tmp_path / "missing.memo"), "--to", "memo", "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+    assert capsys.readouterr().err.startswith(f"{tmp_path / 'missing.memo'}: no such file")
+    assert list(tmp_path.iterdir()) == [out]  # no temporary file left behind
+
+
+def test_unwritable_output_is_an_error_not_a_traceback(
+    memo_plugin: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "a.memo"
+    src.write_text(MEMO, encoding="utf-8")
+    code = main(["convert", str(src), "--to", "memo", "-o", "/nonexistent/dir/out.memo"])
+    assert code == 1
+    assert "/nonexistent/dir/out.memo" in capsys.readouterr().err
+    code = main(
+        ["convert", str(src), "--to", "memo", "-o", str(tmp_path / "o.memo"),
+         "--errors", "/nonexistent/e.jsonl"]
+    )  # fmt: skip
+    assert code == 1
+    assert "/nonexistent/e.jsonl" in capsys.readouterr().err
+
+
+def test_fail_fast_keeps_the_position(
+    memo_plugin: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.memo"
+    bad.write_text("title: ok\n\nnonsense\n", encoding="utf-8")
+    assert main(["convert", str(bad), str(bad), "--to", "memo", "--fail-fast"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{bad}:3:1: [memo] expected 'key: value'")
+    assert err.count(str(bad)) == 1

@@ -165,8 +165,7 @@ def test_broken_pages_raise_parse_errors(text: str) -> None:
 
 def test_page_without_a_title_still_reads_its_body() -> None:
     article = newsparse.read(
-        "<html><body><p>No headline anywhere, but a paragraph that is the story.</p>"
-        "</body></html>",
+        "<html><body><p>No headline anywhere, but a paragraph that is the story.</p></body></html>",
         "html",
     )
     assert article.title == ""

@@ -174,3 +174,18 @@ def test_hand_made_frozen_mapping_is_still_checked() -> None:
     a = Article("t", extras=FrozenMapping({"x.y": [1, {"z": [2]}]}))
     assert a.extras["x.y"] == (1, {"z": (2,)})
     assert attrs.evolve(a).extras is a.extras
+
+
+def test_none_for_a_sequence_is_a_validation_error() -> None:
+    with pytest.raises(ValidationError, match="got None"):
+        Article("t", tags=None)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="got None"):
+        Article("t", authors=None)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="namespaced"):
+        Article("t", extras={1: 2, "a.b": 1})  # type: ignore[dict-item]
+
+
+def test_datetimes_without_a_utc_instant_are_refused() -> None:
+    edge = datetime(9999, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-14)))
+    with pytest.raises(ValidationError, match="too close to the ends"):
+        Article("t", published=edge)

@@ -13,7 +13,6 @@ from ._errors import (
     FormatDetectionError,
     NewsparseError,
     ReadError,
-    UnknownFormatError,
     WriteError,
 )
 from ._model import Article
@@ -93,6 +92,8 @@ class _Input:
 
 def _open(source: Any, filename: str | None) -> _Input:
     if isinstance(source, str):
+        if source.startswith("\ufeff"):  # a byte-order mark that survived decoding
+            source = source[1:]
         return _Input(source, filename or "<string>", filename)
     if isinstance(source, (bytes, bytearray, memoryview)):
         return _Input(bytes(source), filename or "<bytes>", filename)
@@ -100,8 +101,14 @@ def _open(source: Any, filename: str | None) -> _Input:
         path = os.fspath(source)
         if not isinstance(path, str):
             path = os.fsdecode(path)
+        if os.path.isdir(path):
+            raise ReadError(
+                "is a folder: read its files, or use newsparse.convert_many / "
+                "`newsparse convert FOLDER` for folders",
+                source=path,
+            )
         if not os.path.isfile(path):
-            raise ReadError(f"no such file: {path}", source=path)
+            raise ReadError("no such file", source=path)
         return _Input(None, path, filename or path, path=source)
     read = getattr(source, "read", None)
     if callable(read):
@@ -161,12 +168,9 @@ def _resolve(
     registry = get_registry()
     if format is not None:
         spec = registry.get(format)
-    elif media_type is not None:
-        matches = [s for s in registry.for_media_type(media_type) if s.can_read]
-        if not matches:
-            raise UnknownFormatError(media_type, registry.names(), hint="no format claims it")
-        spec = matches[0]
-    else:
+    elif media_type is not None and any(s.can_read for s in registry.for_media_type(media_type)):
+        spec = next(s for s in registry.for_media_type(media_type) if s.can_read)
+    else:  # no media type, or one no format claims (application/octet-stream): detect
         spec = _detect(src)
     if for_reading and not spec.can_read:
         readers = ", ".join(s.name for s in registry.readers())
@@ -209,25 +213,26 @@ def _detect(src: _Input) -> FormatSpec:
             return by_name[0]
         if len(by_name) == 1:
             raise FormatDetectionError(
-                f"{src.name}: the file name says {names[0]}, but the content does not look "
-                "like it",
+                f"the file name says {names[0]}, but the content does not look like it",
                 names,
+                source=src.name,
             )
         raise FormatDetectionError(
-            f"{src.name}: the file name fits several formats and the content matches none",
+            "the file name fits several formats and the content matches none",
             names,
+            source=src.name,
         )
     if confident:
         top = scores[confident[0]]
         ties = [name for name in confident if scores[name] == top]
         if len(ties) > 1:
-            raise FormatDetectionError(f"{src.name}: the content fits several formats", ties)
+            raise FormatDetectionError("the content fits several formats", ties, source=src.name)
         return registry.get(confident[0])
     hint = ""
     if isinstance(src.data, str) and "\n" not in src.data and os.path.exists(src.data):
         hint = " (a str is read as text: to read the file it names, pass pathlib.Path(...))"
     candidates = [name for name in ranked if scores[name] > 0]
-    raise FormatDetectionError(f"{src.name}: cannot tell the format{hint}", candidates)
+    raise FormatDetectionError(f"cannot tell the format{hint}", candidates, source=src.name)
 
 
 def _text_of(src: _Input, spec: FormatSpec, encoding: str | None) -> str | bytes:
@@ -338,20 +343,22 @@ def read_many(
     media_type: str | None = None,
     encoding: str | None = None,
     filename: str | None = None,
+    max_size: int | None = -1,
     **options: Any,
 ) -> Iterator[Article]:
     """Read every article of a document that holds several (e.g. JSON Lines).
 
     Takes the same arguments as :func:`read` and yields Articles as they are read. A file
     given as a path is streamed, so a format that reads record by record keeps memory flat
-    whatever the file's size. A format without a reader for several articles yields the
-    single one it reads.
+    whatever the file's size (``max_size`` then limits nothing). A format without a reader
+    for several articles yields the single one it reads.
     """
     src = _open(source, filename)
     spec = _resolve(src, format, media_type)
     if spec.binary and encoding is not None:
         options = {**options, "encoding": encoding}
-    if spec.many_reader is None:
+    if spec.many_reader is None:  # one document: the size limit of read() applies
+        _check_size(src, spec, spec.max_size if max_size == -1 else max_size)
         yield _call_reader(spec, "reader", src.name, _text_of(src, spec, encoding), **options)
         return
     stream, chosen = _stream_of(src, spec, encoding)

@@ -13,6 +13,7 @@ import collections
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -47,6 +48,17 @@ class Failure:
     line: int | None = None
     column: int | None = None
     format: str | None = None
+
+    def error_object(self) -> ReadError:
+        """The failure as the newsparse error it was (what ``on_error="raise"`` raises)."""
+        message = self.message
+        if self.record is not None:
+            message += f" (record {self.record})"
+        if self.line is not None:
+            return ParseError(
+                message, format=self.format, line=self.line, column=self.column, source=self.input
+            )
+        return ReadError(message, format=self.format, source=self.input)
 
     def to_json(self) -> str:
         """One line of the errors report (JSON Lines)."""
@@ -132,7 +144,12 @@ def _files(inputs: Iterable[str | os.PathLike[str]], glob: str) -> Iterator[str 
             continue
         path = Path(entry)
         if path.is_dir():
-            yield from sorted(p for p in path.glob(glob) if p.is_file())
+            yield from sorted(
+                p
+                for p in path.glob(glob)
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
         else:
             yield path
 
@@ -175,6 +192,8 @@ def _failure(name: str, record: int | None, exc: BaseException) -> Failure:
     if isinstance(exc, ParseError):
         line, column = exc.line, exc.column
     message = getattr(exc, "message", None) or str(exc)
+    if message.startswith(f"{name}: "):  # the input is named once, by the Failure
+        message = message[len(name) + 2 :]
     fmt = getattr(exc, "format", None)
     return Failure(name, record, type(exc).__name__, message, line, column, fmt)
 
@@ -252,9 +271,9 @@ def _ordered(
             yield (item, *_read_counted(item, read_options))
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: collections.deque[
-            tuple[list[_Item], Future[list[tuple[list[Result], int]]]]
-        ] = collections.deque()
+        pending: collections.deque[tuple[list[_Item], Future[list[tuple[list[Result], int]]]]] = (
+            collections.deque()
+        )
         limit = jobs * 4  # bounded: a huge WARC never sits in memory whole
 
         def done() -> Iterator[tuple[_Item, list[Result], int]]:
@@ -318,7 +337,7 @@ def iter_articles(
                     failure = result.failure and attrs.evolve(result.failure, record=number)
                     result = attrs.evolve(result, record=number, failure=failure)
                 if result.failure is not None and on_error == "raise":
-                    raise ReadError(str(result.failure), source=result.input)
+                    raise result.failure.error_object()
                 if bar is not None:
                     bar.update(1)
                 yield result
@@ -461,35 +480,59 @@ def _write_stream(
     options: dict[str, Any],
     outputs: list[str],
 ) -> None:
-    if output is None:
-        stream: IO[str] = sys.stdout
-        close = False
-    elif not isinstance(output, (str, os.PathLike)):
-        stream = output
-        close = False
-    else:
-        path = os.fspath(output)
-        stream = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        close = True
-        outputs.append(str(path))
+    """Write the articles as one document to a stream, or to a file path.
+
+    A file is written beside its final name and moved into place once complete, and only
+    when at least one article was written: a failed run never truncates earlier output.
+    """
+    if output is None or not isinstance(output, (str, os.PathLike)):
+        _write_document(articles, to, many, output or sys.stdout, options)
+        return
+    path = os.fspath(output)
+    folder = os.path.dirname(os.path.abspath(path))
     try:
-        if many:
-            for chunk in _api.write_many(articles, to, **options):
-                stream.write(chunk)
-        else:
-            first = next(articles, None)
-            if first is None:
-                return
-            second = next(articles, None)
-            if second is not None:
-                raise WriteError(
-                    f"format {to!r} holds one article per document and the inputs hold "
-                    "several: give a folder as the output (-o DIR/) or use a format such "
-                    "as jsonl",
-                    format=to,
-                )
-            stream.write(_api.write(first, to, **options))
-        stream.flush()
+        handle, temporary = tempfile.mkstemp(prefix=".newsparse-", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise WriteError(f"{path}: cannot write there: {exc.strerror or exc}", format=to) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            wrote = _write_document(articles, to, many, stream, options)
+        if wrote:
+            os.replace(temporary, path)
+            outputs.append(str(path))
     finally:
-        if close:
-            stream.close()
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _write_document(
+    articles: Iterator[Article], to: str, many: bool, stream: IO[str], options: dict[str, Any]
+) -> int:
+    """Write the articles to ``stream`` as one document; return how many were written."""
+    count = 0
+    if many:
+
+        def counted() -> Iterator[Article]:
+            nonlocal count
+            for article in articles:
+                count += 1
+                yield article
+
+        for chunk in _api.write_many(counted(), to, **options):
+            stream.write(chunk)
+    else:
+        first = next(articles, None)
+        if first is None:
+            return 0
+        second = next(articles, None)
+        if second is not None:
+            raise WriteError(
+                f"format {to!r} holds one article per document and the inputs hold "
+                "several: give a folder as the output (-o DIR/) or use a format such "
+                "as jsonl",
+                format=to,
+            )
+        stream.write(_api.write(first, to, **options))
+        count = 1
+    stream.flush()
+    return count

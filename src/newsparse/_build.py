@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import MAXYEAR, MINYEAR, datetime, timezone
 from typing import Any
 
 from ._errors import ValidationError
@@ -73,6 +73,17 @@ ARTICLE_FIELDS = (
     "extras",
 )
 """The Article fields :func:`article` sets, in order (a test checks the model has no more)."""
+
+
+def _check_instant(when: datetime) -> None:
+    """Near the ends of the datetime range a UTC instant may not exist: refuse those."""
+    try:
+        when.astimezone(timezone.utc)
+    except OverflowError:
+        raise ValidationError(
+            f"{when.isoformat()} is too close to the ends of the datetime range to have a "
+            "UTC instant"
+        ) from None
 
 
 def author(name: str, role: str | None, url: str | None) -> Author:
@@ -173,6 +184,9 @@ def article(
     extras: Mapping[str, Any] | None = None,
 ) -> Article:
     """An Article from checked values; raises ValidationError for a bad language or extras."""
+    for when in (published, updated):
+        if when is not None and (when.year == MAXYEAR or when.year == MINYEAR):
+            _check_instant(when)
     if language is not None and not _LANGUAGE.match(language):
         raise ValidationError(
             f"Article.language must be a BCP 47 tag such as 'en' or 'pt-BR', got {language!r}"

@@ -71,13 +71,20 @@ class FormatDetectionError(NewsparseError):
     to :func:`newsparse.read` to choose one yourself.
     """
 
-    def __init__(self, message: str, candidates: Iterable[str] = ()) -> None:
+    def __init__(
+        self, message: str, candidates: Iterable[str] = (), *, source: str | None = None
+    ) -> None:
         self.candidates = tuple(candidates)
+        self.source = source
         text = message
         if self.candidates:
             text += f"; candidates: {', '.join(self.candidates)}"
         text += "; pass format=NAME (or --from NAME on the command line) to choose one"
+        self.message = text
         super().__init__(text)
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}" if self.source else self.message
 
 
 class ReadError(NewsparseError):

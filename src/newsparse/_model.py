@@ -80,7 +80,16 @@ def _check_aware(inst: object, attribute: attrs.Attribute[Any], value: object) -
         raise ValidationError(
             f"{type(inst).__name__}.{attribute.name} must be a datetime, not {type(value).__name__}"
         )
-    if value.tzinfo is None or value.utcoffset() is None:
+    try:
+        offset = value.utcoffset()
+        if offset is not None:
+            value.astimezone(timezone.utc)  # comparing and writing need the UTC instant
+    except OverflowError:
+        raise ValidationError(
+            f"{type(inst).__name__}.{attribute.name} {value.isoformat()} is too close to the "
+            "ends of the datetime range to have a UTC instant"
+        ) from None
+    if value.tzinfo is None or offset is None:
         raise ValidationError(
             f"{type(inst).__name__}.{attribute.name} must be timezone-aware, got naive "
             f"{value.isoformat()}; attach a zone, e.g. "
@@ -215,9 +224,14 @@ def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
         return value  # an Article's own extras, passed on by attrs.evolve
     if not isinstance(value, Mapping):
         raise ValidationError(f"Article.extras must be a mapping, not {type(value).__name__}")
+    for key in value:
+        if not isinstance(key, str) or not _EXTRA_KEY.match(key):
+            raise ValidationError(
+                f"Article.extras keys are namespaced by format, like 'wire.trending'; got {key!r}"
+            )
     frozen = {}
     for key in sorted(value):
-        if not isinstance(key, str) or not _EXTRA_KEY.match(key):
+        if not _EXTRA_KEY.match(key):
             raise ValidationError(
                 f"Article.extras keys are namespaced by format, like 'wire.trending'; got {key!r}"
             )
@@ -231,12 +245,16 @@ def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
 
 
 def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
+    if value is None:
+        raise ValidationError("expected a sequence of str, got None (use () for none)")
     if isinstance(value, str):
         raise ValidationError(f"expected a sequence of str, got the str {value!r}")
     return tuple(value)
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    if value is None:
+        raise ValidationError("expected a sequence, got None (use () for none)")
     if isinstance(value, (str, bytes, Mapping)):
         raise ValidationError(f"expected a sequence, got {type(value).__name__}")
     return tuple(value)

@@ -16,7 +16,13 @@ from typing import Any, TextIO
 from . import _api
 from .__about__ import __version__
 from ._batch import Failure, convert_many
-from ._errors import NewsparseError, ParseError, ReadError, UnknownFormatError, WriteError
+from ._errors import (
+    FormatDetectionError,
+    NewsparseError,
+    ParseError,
+    ReadError,
+    UnknownFormatError,
+)
 from ._model import Article, ListBlock, MediaBlock
 
 __all__ = ["main"]
@@ -341,26 +347,40 @@ def _location(error: NewsparseError, fallback: str) -> str:
     if isinstance(error, ReadError):
         fmt = f"[{error.format}] " if error.format else ""
         return f"{source}: {fmt}{error.message}"
+    if isinstance(error, FormatDetectionError):
+        return f"{source}: {error.message}"
     return f"{fallback}: {error}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code.
+
+    0: everything converted; 1: an input or output failed; 2: a usage error.
+    """
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help, --version, or a usage error
+        return exc.code if isinstance(exc.code, int) else 2
     out = sys.stdout
-    fallback = getattr(args, "input", "newsparse")
+    fallback = getattr(args, "input", None) or "newsparse"
     try:
         code: int = args.func(args, out)
     except _UsageError as exc:
-        parser.error(str(exc))  # exits with 2
+        parser.print_usage(sys.stderr)
+        print(f"newsparse: error: {exc}", file=sys.stderr)
+        return 2
     except UnknownFormatError as exc:
         print(f"newsparse: error: {exc}", file=sys.stderr)
         return 2
-    except (ReadError, WriteError, NewsparseError) as exc:
+    except NewsparseError as exc:
         print(_location(exc, fallback), file=sys.stderr)
         return 1
-    except BrokenPipeError:  # e.g. `newsparse convert ... | head`
+    except OSError as exc:  # an output or report path that cannot be written
+        if isinstance(exc, BrokenPipeError):  # e.g. `newsparse convert ... | head`
+            return 1
+        where = exc.filename or fallback
+        print(f"{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return code
 

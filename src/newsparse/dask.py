@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from . import _api
 from ._batch import Failure, Result, _files, _Item, _read_item
-from ._errors import ReadError
+from ._errors import ReadError, WriteError
 from ._model import Article
 
 __all__ = ["articles", "results", "to_text", "write"]
@@ -94,7 +94,7 @@ def articles(
 
     def keep(result: Result) -> bool:
         if result.failure is not None and on_error == "raise":
-            raise ReadError(str(result.failure), source=result.input)
+            raise result.failure.error_object()
         return result.article is not None
 
     bag = results(inputs, from_format=from_format, glob=glob, read_options=read_options)
@@ -122,6 +122,12 @@ def write(bag: Any, path_pattern: str, *, format: str = "jsonl", **options: Any)
     def partition(part: list[Article]) -> list[str]:
         if spec.many_writer is not None:
             return ["".join(_api.write_many(part, format, **options))]
+        if len(part) > 1:
+            raise WriteError(
+                f"format {format!r} holds one article per document and a partition holds "
+                f"{len(part)}: write a format such as jsonl, or repartition to one per part",
+                format=format,
+            )
         return [_api.write(article, format, **options) for article in part]
 
     texts = bag.map_partitions(partition)
