@@ -366,3 +366,15 @@ def test_fast_built_articles_equal_validated_ones(article: Article) -> None:
     for a, b in zip(fast.body, slow.body, strict=True):
         assert attrs.asdict(a) == attrs.asdict(b)
         assert type(a) is type(b)
+
+
+def test_default_kind_is_omitted_whatever_the_string_object() -> None:
+    import pickle
+
+    from newsparse import Media
+
+    built = "".join(["ima", "ge"])
+    a = Article("t", media=[Media(url="u", kind=built)])
+    b = pickle.loads(pickle.dumps(Article("t", media=[Media(url="u")])))
+    assert newsparse.write(a, "json") == newsparse.write(b, "json")
+    assert '"kind"' not in newsparse.write(a, "json")

@@ -235,7 +235,10 @@ def read(text: str, **options: Any) -> Article:
 
 
 def _media_doc(media: Media) -> MediaDoc:
-    return MediaDoc(media.url, media.caption, media.credit, media.kind, media.alt)
+    # msgspec omits a default by identity: a "image" that went through pickle (a worker
+    # process) or was built at run time is another object, so pass the interned literal
+    kind = "image" if media.kind == "image" else media.kind
+    return MediaDoc(media.url, media.caption, media.credit, kind, media.alt)
 
 
 _BLOCK_DOCS: dict[type, Any] = {
