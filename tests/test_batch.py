@@ -302,3 +302,28 @@ def test_hidden_files_and_folders_are_not_inputs(folder: Path) -> None:
     (folder / ".cache" / "junk.wire.txt").write_text("x", encoding="utf-8")
     (folder / ".hidden.wire.txt").write_text("x", encoding="utf-8")
     assert len(list(iter_articles([folder], jobs=1))) == 12
+
+
+@WARCIO_WRITER_LEAKS
+def test_truncated_uncompressed_warc_is_reported(tmp_path: Path) -> None:
+    pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    warc = tmp_path / "crawl.warc"
+    with open(warc, "wb") as f:
+        writer = WARCWriter(f, gzip=False)
+        for i in range(3):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+            body = page(f"T{i}", "P. " * 200).encode()
+            record = writer.create_warc_record(
+                f"https://news.example/{i}", "response", payload=io.BytesIO(body),
+                http_headers=headers,
+            )  # fmt: skip
+            writer.write_record(record)
+    data = warc.read_bytes()
+    warc.write_bytes(data[:-5])
+    results = list(iter_articles([warc], jobs=1))
+    assert [r.article.title for r in results if r.article] == ["T0", "T1"]
+    assert results[-1].failure is not None
+    assert "ends inside a record" in results[-1].failure.message

@@ -93,6 +93,8 @@ def _records(
             media_type = content_type.split(";", 1)[0].strip().lower()
             payload = record.content_stream().read() if media_type in _HTML_TYPES else None
             last_member = records.get_record_offset()
+            if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than it declares
+                raise EOFError("the archive ends inside a record")
             if end is not None and last_member >= end:
                 return  # the next range's first record
             if payload is None:
