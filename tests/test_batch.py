@@ -327,3 +327,21 @@ def test_truncated_uncompressed_warc_is_reported(tmp_path: Path) -> None:
     assert [r.article.title for r in results if r.article] == ["T0", "T1"]
     assert results[-1].failure is not None
     assert "ends inside a record" in results[-1].failure.message
+
+
+@pytest.mark.parametrize("method", ["spawn", "fork"])
+def test_plugins_registered_in_code_reach_the_workers(
+    memo_plugin: str, tmp_path: Path, method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+    from concurrent import futures
+
+    from newsparse import _batch
+
+    context = multiprocessing.get_context(method)
+    real = futures.ProcessPoolExecutor
+    monkeypatch.setattr(_batch, "ProcessPoolExecutor", lambda **kw: real(mp_context=context, **kw))
+    for i in range(4):
+        (tmp_path / f"{i}.memo").write_text(f"title: Memo {i}\n", encoding="utf-8")
+    results = list(iter_articles([tmp_path], jobs=2))
+    assert [r.article.title for r in results if r.article] == [f"Memo {i}" for i in range(4)]

@@ -12,10 +12,12 @@ from __future__ import annotations
 import collections
 import json
 import os
+import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -270,27 +272,38 @@ def _ordered(
         for item in items:
             yield (item, *_read_counted(item, read_options))
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: collections.deque[tuple[list[_Item], Future[list[tuple[list[Result], int]]]]] = (
-            collections.deque()
-        )
-        limit = jobs * 4  # bounded: a huge WARC never sits in memory whole
+    from . import _plugins
 
-        def done() -> Iterator[tuple[_Item, list[Result], int]]:
-            chunk, future = pending.popleft()
-            for item, (results, skipped) in zip(chunk, future.result(), strict=True):
-                yield item, results, skipped
+    plugins = _plugins.portable_plugins()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_plugins.restore_plugins, initargs=(plugins,)
+        ) as pool:
+            pending: collections.deque[
+                tuple[list[_Item], Future[list[tuple[list[Result], int]]]]
+            ] = collections.deque()
+            limit = jobs * 4  # bounded: a huge WARC never sits in memory whole
 
-        for chunk in _chunks(items, _CHUNK):
-            # a WARC range is a large task already: send it alone
-            size = 1 if chunk[0].warc_range is not None else len(chunk)
-            for start in range(0, len(chunk), size):
-                part = chunk[start : start + size]
-                pending.append((part, pool.submit(_work, part, read_options)))
-            while len(pending) >= limit:
+            def done() -> Iterator[tuple[_Item, list[Result], int]]:
+                chunk, future = pending.popleft()
+                for item, (results, skipped) in zip(chunk, future.result(), strict=True):
+                    yield item, results, skipped
+
+            for chunk in _chunks(items, _CHUNK):
+                # a WARC range is a large task already: send it alone
+                size = 1 if chunk[0].warc_range is not None else len(chunk)
+                for start in range(0, len(chunk), size):
+                    part = chunk[start : start + size]
+                    pending.append((part, pool.submit(_work, part, read_options)))
+                while len(pending) >= limit:
+                    yield from done()
+            while pending:
                 yield from done()
-        while pending:
-            yield from done()
+    except (BrokenProcessPool, pickle.PicklingError) as exc:
+        raise ReadError(
+            f"the worker processes failed ({type(exc).__name__}: {exc}); a plugin registered "
+            "in code must pickle to reach them; run with jobs=1 to read in this process"
+        ) from exc
 
 
 # ---------------------------------------------------------------------------

@@ -59,6 +59,7 @@ class _State:
         self.pm: pluggy.PluginManager | None = None
         self.registry: Registry | None = None
         self.failures: list[PluginError] = []
+        self.in_code: dict[str, Any] = {}  # plugins given to register_plugin, by name
 
 
 _state = _State()
@@ -208,6 +209,7 @@ def register_plugin(plugin: Any, name: str | None = None) -> str:
         if errors:
             unregister_plugin(plugin_name)
             raise errors[0]
+        _state.in_code[plugin_name] = plugin
         return plugin_name
 
 
@@ -216,6 +218,7 @@ def unregister_plugin(name: str) -> None:
     registry = get_registry()
     pm = get_plugin_manager()
     with _state.lock:
+        _state.in_code.pop(name, None)
         plugin = pm.get_plugin(name)
         if plugin is not None:
             pm.unregister(plugin)
@@ -230,3 +233,30 @@ def reset() -> None:
         _state.pm = None
         _state.registry = None
         _state.failures = []
+        _state.in_code = {}
+
+
+def portable_plugins() -> list[tuple[str, Any]]:
+    """The plugins registered in code, in a form a worker process can register again.
+
+    Modules travel as their import names, other objects as themselves (they must
+    pickle). Worker processes started by ``spawn`` or ``forkserver`` (macOS, Windows,
+    Linux from Python 3.14) do not inherit them otherwise.
+    """
+    import types
+
+    return [
+        (name, ("module", plugin.__name__) if isinstance(plugin, types.ModuleType) else plugin)
+        for name, plugin in _state.in_code.items()
+    ]
+
+
+def restore_plugins(plugins: list[tuple[str, Any]]) -> None:
+    """Register, in a worker process, what :func:`portable_plugins` gave (once each)."""
+    pm = get_plugin_manager()
+    for name, plugin in plugins:
+        if pm.has_plugin(name):
+            continue  # a forked worker inherited it
+        if isinstance(plugin, tuple) and plugin[:1] == ("module",):
+            plugin = importlib.import_module(plugin[1])
+        register_plugin(plugin, name=name)
