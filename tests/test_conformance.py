@@ -25,6 +25,13 @@ class TestWire(FormatConformance):
     def articles(self) -> st.SearchStrategy[Article]:
         return strategies.wire_articles()
 
+    def many_articles(self) -> st.SearchStrategy[list[Article]]:
+        # in a file of several articles, each but the last ends in a line break: an
+        # article written without a final newline keeps that layout only at the end
+        return st.lists(self.articles(), max_size=3).filter(
+            lambda items: all(a.extras.get("wire.final_newlines", 2) > 0 for a in items[:-1])
+        )
+
 
 class TestJson(FormatConformance):
     format_name = "json"

@@ -128,14 +128,17 @@ def write(article: Article) -> str:
 def write_many(articles: Iterable[Article]) -> Iterator[str]:
     """Write several articles; yields one chunk per article.
 
-    The chunks concatenated read back with :func:`read_many`: each chunk ends with a line
-    break even when the article asks for a file without a final newline.
+    The chunks concatenated read back with :func:`read_many`: an article that asks for a
+    file without a final newline gets one all the same when another article follows it
+    (the next header must start a line); the last article keeps its ending.
     """
+    pending_break = ""
     for article in articles:
         text = write(article)
+        yield pending_break + text
+        pending_break = ""
         if not text.endswith("\n"):
-            text += "\r\n" if article.extras.get("wire.newline") == "\r\n" else "\n"
-        yield text
+            pending_break = "\r\n" if article.extras.get("wire.newline") == "\r\n" else "\n"
 
 
 def in_domain(article: Article) -> bool:
