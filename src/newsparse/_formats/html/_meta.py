@@ -585,7 +585,7 @@ def _meta(meta: dict[str, list[str]], found: Found) -> None:
         value, _ = one(key)
         if value:
             alt, _ = one("og:image:alt", "twitter:image:alt")
-            found.put("media", Media(value, alt=alt), f"meta:{key}")
+            found.put("media", Media(value, alt=_clean(alt)), f"meta:{key}")
             break
     _parsely_page(meta, found)
 
@@ -771,7 +771,7 @@ def _lead_figure(tree: LexborHTMLParser, found: Found) -> None:
             text, credit = parsed.caption or "", parsed.credit
         caption = text or None
     src = img.attributes.get("src") if img is not None else None
-    alt = img.attributes.get("alt") if img is not None else None
+    alt = _clean(img.attributes.get("alt")) if img is not None else None
     base = found.fields.get("url") or ""
     if current is None:
         url = urljoin(base, src) if src and not src.startswith("data:") else None
