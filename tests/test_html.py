@@ -424,3 +424,28 @@ def test_declared_encoding_helper() -> None:
     assert declared_encoding(b"<meta charset=no-such-thing>") is None
     assert declared_encoding(codecs.BOM_UTF8 + b"<html>") == "utf-8"
     assert decode(b"\x81\x8d abc")[0] == "\x81\x8d abc"  # the last resort never raises
+
+
+def test_credit_lines_in_author_names_become_roles() -> None:
+    from newsparse._formats.html._meta import clean_names
+
+    assert clean_names("By JANE ROE, Harbour Gazette Sports Writer") == [
+        ("JANE ROE", "Harbour Gazette Sports Writer")
+    ]
+    assert clean_names("Ana Ruiz, Senior Editor") == [("Ana Ruiz", "Senior Editor")]
+    assert clean_names("Mara Quint, Tom Ede and Lea Berg") == [
+        ("Mara Quint", None),
+        ("Tom Ede", None),
+        ("Lea Berg", None),
+    ]
+
+
+def test_lowercase_schema_types_are_people_too() -> None:
+    page_text = (
+        "<html><head><title>Storm</title><script type='application/ld+json'>"
+        '{"@type": "NewsArticle", "headline": "Storm", '
+        '"author": {"@type": "person", "name": "By Ana Ruiz, Staff Writer"}}'
+        "</script></head><body><p>The storm passed.</p></body></html>"
+    )
+    article = newsparse.read(page_text, "html")
+    assert [(a.name, a.role) for a in article.authors] == [("Ana Ruiz", "Staff Writer")]

@@ -279,7 +279,7 @@ def _clean_authors(authors: list[Author], kinds: list[str] | None) -> list[Autho
     out: list[Author] = []
     for i, author in enumerate(authors):
         kind = kinds[i] if kinds and i < len(kinds) else "Person"
-        if kind not in ("Person", ""):
+        if kind.casefold() not in ("person", ""):  # schema.org types, however cased
             name = _clean(author.name)
             if name and not _JUNK_NAME.search(name):
                 out.append(Author(name, role=author.role, url=author.url))
@@ -298,6 +298,13 @@ def _dedupe(authors: Iterable[Author]) -> list[Author]:
             seen.add(key)
             out.append(a)
     return out
+
+
+_JOB_TITLE = re.compile(
+    r"\b(?:writer|editor|reporter|correspondent|contributor|columnist|staff|photographer|"
+    r"producer|analyst|critic|bureau|chief)s?\b",
+    re.IGNORECASE,
+)
 
 
 def clean_names(raw: str) -> list[tuple[str, str | None]]:
@@ -322,6 +329,9 @@ def clean_names(raw: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     for author in authors:
         name = author.name.strip(" ,;:")
+        if out and _JOB_TITLE.search(name) and out[-1][1] is None:
+            out[-1] = (out[-1][0], name)  # "GREG BEACHAM, AP Sports Writer": a credit line
+            continue
         if not name or _JUNK_NAME.search(name) or not any(c.isalpha() for c in name):
             continue
         if len(name.split()) > _MAX_NAME_WORDS or name.islower():
