@@ -233,9 +233,7 @@ class FormatConformance:
         @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
         @given(articles=self.many_articles())
         def run(articles: list[Article]) -> None:
-            text = "".join(
-                newsparse.write_many(articles, self.format_name, **self.write_options)
-            )
+            text = "".join(newsparse.write_many(articles, self.format_name, **self.write_options))
             again = newsparse.read_many(text, self.format_name, **self.read_options)
             assert list(again) == articles
 
