@@ -478,3 +478,15 @@ def test_fixed_offset_names_survive() -> None:
     )
     assert "07/04/23 9:00 AM EST" in write(a)
     assert read(write(a)) == a
+
+
+def test_classic_mac_line_endings_round_trip() -> None:
+    text = (
+        " date 2024-03-05 trending:\r\rLocal\r\rHarbour reopens\r\r"
+        "by Mara Quint - 03/05/24 9:30 AM ET\r\rBoats left at dawn.\r\r"
+    )
+    article = read(text)
+    assert article.title == "Harbour reopens"
+    assert article.section == "Local"
+    assert article.extras["wire.newline"] == "\r"
+    assert write(article) == text

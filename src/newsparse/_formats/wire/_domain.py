@@ -193,8 +193,8 @@ def _extras_ok(a: Article) -> Iterator[str]:
         yield "wire.para_ends must match the body"
     if "wire.note_ends" in extras and not _ends_ok(extras["wire.note_ends"], len(a.notes)):
         yield "wire.note_ends must match the notes"
-    if "wire.newline" in extras and extras["wire.newline"] != "\r\n":
-        yield "wire.newline can only be '\\r\\n'"
+    if "wire.newline" in extras and extras["wire.newline"] not in ("\r\n", "\r"):
+        yield "wire.newline can only be '\\r\\n' or '\\r'"
     final = extras.get("wire.final_newlines", 0)
     if isinstance(final, bool) or not isinstance(final, int) or not 0 <= final <= 8:
         yield "wire.final_newlines must be a small int"

@@ -71,6 +71,8 @@ def _normalize(text: str) -> tuple[str, str]:
     nl = text.find("\n")
     if nl > 0 and text[nl - 1] == "\r":
         return text.replace("\r\n", "\n"), "\r\n"
+    if nl == -1 and "\r" in text:  # classic Mac line endings
+        return text.replace("\r", "\n"), "\r"
     return text, "\n"
 
 

@@ -120,8 +120,9 @@ def write(article: Article) -> str:
         final = 2
     parts.append("\n" * final)
     text = "".join(parts)
-    if extras.get("wire.newline") == "\r\n":
-        text = text.replace("\n", "\r\n")
+    newline = extras.get("wire.newline")
+    if newline in ("\r\n", "\r"):
+        text = text.replace("\n", newline)
     return text
 
 
@@ -138,7 +139,8 @@ def write_many(articles: Iterable[Article]) -> Iterator[str]:
         yield pending_break + text
         pending_break = ""
         if not text.endswith("\n"):
-            pending_break = "\r\n" if article.extras.get("wire.newline") == "\r\n" else "\n"
+            newline = article.extras.get("wire.newline")
+            pending_break = newline if newline in ("\r\n", "\r") else "\n"
 
 
 def in_domain(article: Article) -> bool:
