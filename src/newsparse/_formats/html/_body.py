@@ -42,6 +42,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..._model import Block, Heading, ListBlock, Media, MediaBlock, Paragraph, Preformatted, Quote
 from ..wire._layout import is_note, parse_caption
+from . import _score
 from ._rules import Rules, resolve
 from ._score import choose, dense, hidden, hints, link_size, norm, size, strong_negative
 
@@ -60,45 +61,10 @@ _JUNK_TAGS = [
     "select",
     "textarea",
 ]
-_INLINE = frozenset(
-    {
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "big",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "ins",
-        "kbd",
-        "label",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tt",
-        "u",
-        "var",
-        "wbr",
-        "img",
-        "picture",
-        "source",
-    }
-)
+_INLINE = _score.INLINE | {
+    # inline for the text of a block, though not prose for the scoring of a container
+    "data", "del", "dfn", "img", "ins", "label", "picture", "samp", "source", "wbr",
+}  # fmt: skip
 _SKIP = frozenset(
     {
         "header",

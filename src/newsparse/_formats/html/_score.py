@@ -218,7 +218,7 @@ _NOT_UNITS = frozenset(
         "map",
     }
 )
-_INLINE = frozenset(
+INLINE = frozenset(  # phrasing elements: a container of only these is a paragraph
     {
         "a",
         "abbr",
@@ -276,7 +276,7 @@ def _text_box(node: LexborNode) -> LexborNode | None:
                 if (child.text_content or "").strip():
                     count += 2  # text of its own: not a wrapper
             elif not ctag.startswith(("-", "!", "_")):
-                if ctag not in _INLINE and ctag != "br":
+                if ctag not in INLINE and ctag != "br":
                     if only is not None:
                         return None  # two blocks: a container, not a paragraph
                     only = child
@@ -297,7 +297,7 @@ def _own_text(node: LexborNode) -> str:
         tag = child.tag
         if tag == "-text":
             parts.append(child.text_content or "")
-        elif tag in _INLINE:
+        elif tag in INLINE:
             parts.append(child.text(deep=True))
     return norm("".join(parts))
 
@@ -317,7 +317,7 @@ def _units(root: LexborNode) -> list[LexborNode]:
             if text is None or len(text) < _DIRECT_TEXT:
                 continue
             parent = node.parent
-            while parent is not None and parent.tag in _INLINE:
+            while parent is not None and parent.tag in INLINE:
                 parent = parent.parent
             if parent is None:
                 continue
