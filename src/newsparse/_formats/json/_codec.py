@@ -27,6 +27,7 @@ from ..._model import (
     Preformatted,
     Quote,
 )
+from .._msgspec import thaw as _thaw
 from . import SCHEMA_VERSION
 from ._dates import format_datetime, parse_datetime
 from ._schema import (
@@ -53,13 +54,6 @@ _BYTE_POS = re.compile(r"\(byte (\d+)\)")
 _LINE_COL = re.compile(r"line (\d+), column (\d+)")
 _EXTRA_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\.\S")
 _VERSION = re.compile(r"1\.\d+\Z")
-
-
-def _thaw(value: Any) -> Any:
-    """Msgspec ``enc_hook``: extras hold FrozenMappings, which msgspec cannot encode."""
-    if isinstance(value, Mapping):
-        return dict(value)
-    raise NotImplementedError(f"cannot encode {type(value).__name__}")
 
 
 _ENCODER = msgspec.json.Encoder(enc_hook=_thaw)

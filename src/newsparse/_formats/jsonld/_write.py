@@ -10,25 +10,19 @@ escaped, so that the reader, which decodes entities exactly once, gets it back.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
 from typing import Any
 
 import msgspec
 
 from ..._errors import WriteError
 from ..._model import Article, Media
+from .._msgspec import thaw as _thaw
 from ..json._dates import format_datetime
 
 __all__ = ["document", "write"]
 
 FORMAT = "jsonld"
 _KIND_TYPES = {"image": "ImageObject", "video": "VideoObject", "audio": "AudioObject"}
-
-
-def _thaw(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return dict(value)
-    raise NotImplementedError(f"cannot encode {type(value).__name__}")
 
 
 _ENCODER = msgspec.json.Encoder(enc_hook=_thaw)

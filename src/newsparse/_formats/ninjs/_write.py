@@ -16,6 +16,7 @@ import msgspec
 
 from ..._errors import WriteError
 from ..._model import Article, Media
+from .._msgspec import thaw as _thaw
 from ..json._dates import format_datetime
 from . import DEFAULT_VERSION, WRITE_VERSIONS
 from ._common import (
@@ -38,12 +39,6 @@ __all__ = ["document", "write"]
 _TYPES = {"image": "picture", "graphic": "graphic", "video": "video", "audio": "audio"}
 _TYPES_2 = frozenset({"text", "audio", "video", "picture", "graphic", "composite", "component"})
 _TYPES_3 = _TYPES_2 | {"event", "planning"}
-
-
-def _thaw(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return dict(value)
-    raise NotImplementedError(f"cannot encode {type(value).__name__}")
 
 
 _ENCODER = msgspec.json.Encoder(enc_hook=_thaw)
