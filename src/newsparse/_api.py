@@ -321,11 +321,17 @@ def read(
     """
     src = _open(source, filename)
     spec = _resolve(src, format, media_type)
-    _check_size(src, spec, spec.max_size if max_size == -1 else max_size)
-    data = _text_of(src, spec, encoding)
     if spec.binary and encoding is not None:
         options = {**options, "encoding": encoding}
-    article = _call_reader(spec, "reader", src.name, data, **options)
+    return _read_one(src, spec, encoding, max_size, options)
+
+
+def _read_one(
+    src: _Input, spec: FormatSpec, encoding: str | None, max_size: int | None, options: Any
+) -> Article:
+    """Read the one document of ``src`` with ``spec``'s reader (size limit, type check)."""
+    _check_size(src, spec, spec.max_size if max_size == -1 else max_size)
+    article = _call_reader(spec, "reader", src.name, _text_of(src, spec, encoding), **options)
     if not isinstance(article, Article):
         raise ReadError(
             f"format {spec.name!r} (plugin {spec.plugin!r}) returned "
@@ -357,9 +363,8 @@ def read_many(
     spec = _resolve(src, format, media_type)
     if spec.binary and encoding is not None:
         options = {**options, "encoding": encoding}
-    if spec.many_reader is None:  # one document: the size limit of read() applies
-        _check_size(src, spec, spec.max_size if max_size == -1 else max_size)
-        yield _call_reader(spec, "reader", src.name, _text_of(src, spec, encoding), **options)
+    if spec.many_reader is None:  # one document, read as read() reads it
+        yield _read_one(src, spec, encoding, max_size, options)
         return
     stream, chosen = _stream_of(src, spec, encoding)
     try:
