@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
+
 os.environ["NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD"] = "1"
 
 import newsparse
@@ -120,22 +122,7 @@ def sample_article() -> Article:
     )
 
 
-FIELDS = (
-    "title",
-    "subtitle",
-    "section",
-    "authors",
-    "published",
-    "updated",
-    "url",
-    "publisher",
-    "language",
-    "media",
-    "body",
-    "notes",
-    "tags",
-    "extras",
-)
+FIELDS = tuple(field.name for field in attrs.fields(Article))
 
 
 def carried(spec: newsparse.FormatSpec, sample: Article) -> dict[str, str]:
