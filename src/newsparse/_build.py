@@ -11,16 +11,18 @@ give objects equal to the validating constructors and that they set every model 
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import MAXYEAR, MINYEAR, datetime, timezone
 from typing import Any
 
 from ._errors import ValidationError
 from ._model import (
+    _EMPTY,
+    _EXTRA_KEY,
     _LANGUAGE,
     Article,
     Author,
+    FrozenMapping,
     Heading,
     ListBlock,
     Media,
@@ -35,7 +37,9 @@ __all__ = [
     "ARTICLE_FIELDS",
     "article",
     "author",
+    "body",
     "heading",
+    "json_extras",
     "list_block",
     "media",
     "media_block",
@@ -47,13 +51,11 @@ __all__ = [
 
 _set = object.__setattr__
 _new = object.__new__
-_SCALARS = (str, int, bool, type(None))
-_EXTRA_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\.\S")
 
 
-def _setter(cls: type, name: str) -> Any:
-    """The slot's own setter: sets a frozen attrs field without a ``__setattr__`` lookup."""
-    return cls.__dict__[name].__set__
+def _setters(cls: type, *names: str) -> tuple[Any, ...]:
+    """The slots' own setters: they set frozen attrs fields without a ``__setattr__`` lookup."""
+    return tuple(cls.__dict__[name].__set__ for name in names)
 
 
 ARTICLE_FIELDS = (
@@ -86,12 +88,24 @@ def _check_instant(when: datetime) -> None:
         ) from None
 
 
+_AUTHOR_NAME, _AUTHOR_ROLE, _AUTHOR_URL = _setters(Author, "name", "role", "url")
+_MEDIA_URL, _MEDIA_CAPTION, _MEDIA_CREDIT, _MEDIA_KIND, _MEDIA_ALT = _setters(
+    Media, "url", "caption", "credit", "kind", "alt"
+)
+(_PARAGRAPH_TEXT,) = _setters(Paragraph, "text")
+_HEADING_TEXT, _HEADING_LEVEL = _setters(Heading, "text", "level")
+_QUOTE_TEXT, _QUOTE_ATTRIBUTION = _setters(Quote, "text", "attribution")
+_LIST_ITEMS, _LIST_ORDERED = _setters(ListBlock, "items", "ordered")
+(_PREFORMATTED_TEXT,) = _setters(Preformatted, "text")
+(_MEDIA_BLOCK_MEDIA,) = _setters(MediaBlock, "media")
+
+
 def author(name: str, role: str | None, url: str | None) -> Author:
     """An Author from checked values."""
     obj = _new(Author)
-    _set(obj, "name", name)
-    _set(obj, "role", role)
-    _set(obj, "url", url)
+    _AUTHOR_NAME(obj, name)
+    _AUTHOR_ROLE(obj, role)
+    _AUTHOR_URL(obj, url)
     return obj
 
 
@@ -100,27 +114,24 @@ def media(
 ) -> Media:
     """A Media from checked values."""
     obj = _new(Media)
-    _set(obj, "url", url)
-    _set(obj, "caption", caption)
-    _set(obj, "credit", credit)
-    _set(obj, "kind", kind)
-    _set(obj, "alt", alt)
+    _MEDIA_URL(obj, url)
+    _MEDIA_CAPTION(obj, caption)
+    _MEDIA_CREDIT(obj, credit)
+    _MEDIA_KIND(obj, kind)
+    _MEDIA_ALT(obj, alt)
     return obj
-
-
-_SET_PARAGRAPH_TEXT = _setter(Paragraph, "text")
 
 
 def paragraph(text: str) -> Paragraph:
     """A Paragraph from checked values."""
     obj = _new(Paragraph)
-    _SET_PARAGRAPH_TEXT(obj, text)
+    _PARAGRAPH_TEXT(obj, text)
     return obj
 
 
 def paragraphs(texts: list[str]) -> tuple[Paragraph, ...]:
     """Paragraphs from checked strings."""
-    new, set_text, cls = _new, _SET_PARAGRAPH_TEXT, Paragraph
+    new, set_text, cls = _new, _PARAGRAPH_TEXT, Paragraph
     out = []
     for text in texts:
         obj = new(cls)
@@ -129,42 +140,99 @@ def paragraphs(texts: list[str]) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
+def body(
+    items: Iterable[Any], paragraph_type: type[Any], convert: Mapping[type, Any]
+) -> tuple[Any, ...]:
+    """Body blocks from a reader's checked items, in one pass.
+
+    Items of ``paragraph_type`` (the common case, anything with a ``text``) become
+    Paragraphs inline; any other item goes through ``convert[type(item)]``.
+    """
+    new, set_text, cls = _new, _PARAGRAPH_TEXT, Paragraph
+    out: list[Any] = []
+    append = out.append
+    for item in items:
+        if type(item) is paragraph_type:
+            obj = new(cls)
+            set_text(obj, item.text)
+            append(obj)
+        else:
+            append(convert[type(item)](item))
+    return tuple(out)
+
+
 def heading(text: str, level: int) -> Heading:
     """A Heading from checked values (level already within 1..6)."""
     obj = _new(Heading)
-    _set(obj, "text", text)
-    _set(obj, "level", level)
+    _HEADING_TEXT(obj, text)
+    _HEADING_LEVEL(obj, level)
     return obj
 
 
 def quote(text: str, attribution: str | None) -> Quote:
     """A Quote from checked values."""
     obj = _new(Quote)
-    _set(obj, "text", text)
-    _set(obj, "attribution", attribution)
+    _QUOTE_TEXT(obj, text)
+    _QUOTE_ATTRIBUTION(obj, attribution)
     return obj
 
 
 def list_block(items: tuple[str, ...], ordered: bool) -> ListBlock:
     """A ListBlock from checked values."""
     obj = _new(ListBlock)
-    _set(obj, "items", items)
-    _set(obj, "ordered", ordered)
+    _LIST_ITEMS(obj, items)
+    _LIST_ORDERED(obj, ordered)
     return obj
 
 
 def preformatted(text: str) -> Preformatted:
     """A Preformatted block from checked values."""
     obj = _new(Preformatted)
-    _set(obj, "text", text)
+    _PREFORMATTED_TEXT(obj, text)
     return obj
 
 
 def media_block(item: Media) -> MediaBlock:
     """A MediaBlock from a built Media."""
     obj = _new(MediaBlock)
-    _set(obj, "media", item)
+    _MEDIA_BLOCK_MEDIA(obj, item)
     return obj
+
+
+_JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _freeze_json(value: Any) -> Any:
+    # loops rather than comprehensions: one stack frame per level of nesting, not two
+    scalars = _JSON_SCALARS
+    if type(value) is list:
+        out = []
+        for item in value:
+            out.append(item if type(item) in scalars else _freeze_json(item))
+        return tuple(out)
+    frozen = {}
+    for key, item in value.items():
+        frozen[key] = item if type(item) in scalars else _freeze_json(item)
+    return FrozenMapping._frozen(frozen)
+
+
+def json_extras(value: dict[str, Any] | None) -> Mapping[str, Any]:
+    """Freeze extras that msgspec decoded from JSON: str keys and JSON values only.
+
+    JSON has no NaN or infinity (msgspec refuses numbers out of range), so only the keys
+    are checked here. Raises ValidationError for a key that is not namespaced.
+    """
+    if not value:
+        return _EMPTY
+    frozen = {}
+    for key in sorted(value):
+        if not _EXTRA_KEY.match(key):
+            raise ValidationError(
+                f"Article.extras keys are namespaced by format, like 'wire.trending'; got {key!r}"
+            )
+        item = value[key]
+        frozen[key] = item if type(item) in _JSON_SCALARS else _freeze_json(item)
+    return FrozenMapping._frozen(frozen)
 
 
 def article(
@@ -184,22 +252,45 @@ def article(
     extras: Mapping[str, Any] | None = None,
 ) -> Article:
     """An Article from checked values; raises ValidationError for a bad language or extras."""
-    for when in (published, updated):
-        if when is not None and (when.year == MAXYEAR or when.year == MINYEAR):
-            _check_instant(when)
+    if published is not None and (published.year == MAXYEAR or published.year == MINYEAR):
+        _check_instant(published)
+    if updated is not None and (updated.year == MAXYEAR or updated.year == MINYEAR):
+        _check_instant(updated)
     if language is not None and not _LANGUAGE.match(language):
         raise ValidationError(
             f"Article.language must be a BCP 47 tag such as 'en' or 'pt-BR', got {language!r}"
         )
     obj = _new(Article)
-    for setter, value in zip(
-        _ARTICLE_SETTERS,
-        (title, subtitle, section, authors, published, updated, url, publisher, language,
-         media, body, notes, tags, _freeze_extras(extras)),
-        strict=True,
-    ):  # fmt: skip
-        setter(obj, value)
+    _ARTICLE_TITLE(obj, title)
+    _ARTICLE_SUBTITLE(obj, subtitle)
+    _ARTICLE_SECTION(obj, section)
+    _ARTICLE_AUTHORS(obj, authors)
+    _ARTICLE_PUBLISHED(obj, published)
+    _ARTICLE_UPDATED(obj, updated)
+    _ARTICLE_URL(obj, url)
+    _ARTICLE_PUBLISHER(obj, publisher)
+    _ARTICLE_LANGUAGE(obj, language)
+    _ARTICLE_MEDIA(obj, media)
+    _ARTICLE_BODY(obj, body)
+    _ARTICLE_NOTES(obj, notes)
+    _ARTICLE_TAGS(obj, tags)
+    _ARTICLE_EXTRAS(obj, _freeze_extras(extras))
     return obj
 
 
-_ARTICLE_SETTERS = tuple(_setter(Article, name) for name in ARTICLE_FIELDS)
+(
+    _ARTICLE_TITLE,
+    _ARTICLE_SUBTITLE,
+    _ARTICLE_SECTION,
+    _ARTICLE_AUTHORS,
+    _ARTICLE_PUBLISHED,
+    _ARTICLE_UPDATED,
+    _ARTICLE_URL,
+    _ARTICLE_PUBLISHER,
+    _ARTICLE_LANGUAGE,
+    _ARTICLE_MEDIA,
+    _ARTICLE_BODY,
+    _ARTICLE_NOTES,
+    _ARTICLE_TAGS,
+    _ARTICLE_EXTRAS,
+) = _setters(Article, *ARTICLE_FIELDS)

@@ -132,7 +132,9 @@ class FrozenMapping(Mapping[str, Any]):
 
     @classmethod
     def _frozen(cls, data: dict[str, Any]) -> FrozenMapping:
-        new = cls(data)
+        """Wrap ``data`` (a fresh dict of frozen values, not copied) as checked."""
+        new = object.__new__(cls)
+        new._data = data
         new._checked = True
         return new
 
@@ -241,6 +243,8 @@ def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
         except _BadValue as exc:
             where = "".join(reversed(exc.path))
             raise ValidationError(f"Article.extras[{key!r}]{where} {exc.message}") from None
+        except RecursionError:
+            raise ValidationError(f"Article.extras[{key!r}] is nested too deeply") from None
     return FrozenMapping._frozen(frozen)
 
 

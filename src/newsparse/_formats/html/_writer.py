@@ -318,3 +318,7 @@ def write(
         )
     except (TypeError, ValueError) as exc:  # extras that JSON cannot hold (model forbids it)
         raise WriteError(f"cannot write the article: {exc}", format=FORMAT) from exc
+    except RecursionError:
+        raise WriteError(
+            "cannot write the article: its extras are nested too deeply", format=FORMAT
+        ) from None

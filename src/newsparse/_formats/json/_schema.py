@@ -7,6 +7,7 @@ default to ``None`` so that ``null`` is accepted on read and omitted on write.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any, Union
 
 import msgspec
@@ -16,6 +17,7 @@ __all__ = [
     "AuthorDoc",
     "BlockDoc",
     "HeadingDoc",
+    "LaxArticleDoc",
     "ListDoc",
     "MediaBlockDoc",
     "MediaDoc",
@@ -99,16 +101,24 @@ BlockDoc = Union[  # noqa: UP007 -- msgspec needs a runtime union on Python 3.10
 ]
 
 
+AwareDatetime = Annotated[datetime, msgspec.Meta(tz=True)]
+"""An RFC 3339 datetime that must carry its UTC offset (msgspec parses it in C)."""
+
+
 class ArticleDoc(_Doc, kw_only=True):
-    """The whole document. ``published``/``updated`` are RFC 3339 strings with an offset."""
+    """The whole document. ``published``/``updated`` are RFC 3339 datetimes with an offset.
+
+    On write they may also hold a string: an offset with seconds (local mean time in
+    historical zones) has no RFC 3339 form that msgspec parses, and is written by hand.
+    """
 
     newsparse: str | None = None
     title: str
     subtitle: str | None = None
     section: str | None = None
     authors: list[AuthorDoc] | None = None
-    published: str | None = None
-    updated: str | None = None
+    published: AwareDatetime | None = None
+    updated: AwareDatetime | None = None
     url: str | None = None
     publisher: str | None = None
     language: str | None = None
@@ -117,6 +127,17 @@ class ArticleDoc(_Doc, kw_only=True):
     notes: list[str] | None = None
     tags: list[str] | None = None
     extras: dict[str, Any] | None = None
+
+
+class LaxArticleDoc(ArticleDoc, kw_only=True):
+    """The same document with the datetimes as strings, parsed by hand.
+
+    The reader falls back to it when the fast decoding fails, so that an offset with
+    seconds is read and a bad datetime gets an error that says what is expected.
+    """
+
+    published: str | None = None  # type: ignore[assignment]
+    updated: str | None = None  # type: ignore[assignment]
 
 
 FIELDS: frozenset[str] = frozenset(ArticleDoc.__struct_fields__)
