@@ -150,6 +150,18 @@ def _doc(*blocks: str, header: str = " date 2024-03-05 trending:") -> str:
             ["Ana Ruiz", "Tom Bell"],
             "opinion contributor",
         ),
+        (
+            "by Ana Ruiz and Tom Bell, Opinion Contributors",
+            ["Ana Ruiz", "Tom Bell"],
+            "Opinion Contributor",
+        ),
+        ("by Ana Ruiz, Senior Staff Writer", ["Ana Ruiz"], "Senior Staff Writer"),
+        (
+            "by Ana Ruiz, Tom Bell, Chief Correspondents",
+            ["Ana Ruiz", "Tom Bell"],
+            "Chief Correspondent",
+        ),
+        ("by Ana Ruiz, Tom Bell", ["Ana Ruiz", "Tom Bell"], None),
         ("by Martin Cole, Jr. and Ana Ruiz", ["Martin Cole, Jr.", "Ana Ruiz"], None),
         ("By Ana Ruiz", ["Ana Ruiz"], None),
         ("by The Hill Staff", ["The Hill Staff"], None),
@@ -274,6 +286,9 @@ def test_crlf_and_no_final_newline() -> None:
         "This story has been updated with comment from the council.",
         "This article was corrected to show the vote was 5-4.",
         "Additional reporting by Li Wei; editing by Tom Bell.",
+        "Updated at 8:15 a.m.",
+        "Updated on Nov. 9 with the final count.",
+        "Copyright 2024 Example Media Inc. All rights reserved.",
     ],
 )
 def test_contributor_notes(note: str) -> None:
@@ -282,6 +297,21 @@ def test_contributor_notes(note: str) -> None:
     assert a.notes == (note,)
     assert len(a.body) == 1
     assert write(a) == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council read the report aloud.",
+        "Updated maps will be posted on the county website.",
+        "The town updated its rules on Tuesday.",
+    ],
+)
+def test_last_paragraphs_that_only_look_like_notes(line: str) -> None:
+    text = _doc("Title", "by Ana Ruiz - 11/08/22 9:29 AM ET", "Body.", line, "Tags politics")
+    a = read(text, strict=True)
+    assert a.notes == ()
+    assert a.body[-1].text == line  # type: ignore[union-attr]
 
 
 def test_a_body_paragraph_that_mentions_reports_is_not_a_note() -> None:

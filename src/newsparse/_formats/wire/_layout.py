@@ -151,6 +151,29 @@ _LOOSE_NAMES = re.compile(_BY + r"(?: (?P<names>.*?))? - \d")
 DATELESS = re.compile(_BY + r" (?P<names>[^\W\d_][^\n]{0,150})\Z")
 _SENTENCE_END = '.!?:;"”’)'
 
+# Nouns that make the last comma-separated part of a byline a role rather than a name,
+# whatever its capitalisation ("Opinion Contributors", "Staff Writer", "chief correspondent").
+_ROLE_NOUNS = frozenset(
+    {
+        "analyst",
+        "columnist",
+        "contributor",
+        "correspondent",
+        "critic",
+        "editor",
+        "economist",
+        "fellow",
+        "intern",
+        "journalist",
+        "photographer",
+        "producer",
+        "reporter",
+        "researcher",
+        "staff",
+        "strategist",
+        "writer",
+    }
+)
 _SUFFIX = re.compile(r"((?:Jr|Sr|II|III|IV|V|VI|PhD|Ph\.D|MD|M\.D|Esq)\.?)(?:\Z| and (.*)\Z)")
 
 
@@ -180,6 +203,14 @@ def is_byline_like(line: str) -> bool:
     return BYLINE_LIKE.match(line) is not None or dateless_byline(line) is not None
 
 
+def _is_role(part: str) -> bool:
+    """Whether the last part of a byline's names is a role ("opinion contributor")."""
+    if part[:1].islower():
+        return True
+    last = part.rsplit(" ", 1)[-1].casefold()
+    return last in _ROLE_NOUNS or (last.endswith("s") and last[:-1] in _ROLE_NOUNS)
+
+
 @functools.lru_cache(maxsize=1024)
 def parse_names(names: str) -> tuple[tuple[Author, ...], str | None]:
     """Split the names part of a byline into Authors; also return a problem, if any."""
@@ -193,7 +224,7 @@ def parse_names(names: str) -> tuple[tuple[Author, ...], str | None]:
         else:
             parts.append(part)
     role = None
-    if len(parts) > 1 and parts[-1][:1].islower() and not parts[-1].startswith("and "):
+    if len(parts) > 1 and not parts[-1].startswith("and ") and _is_role(parts[-1]):
         role = parts.pop()
     people: list[str] = []
     for i, part in enumerate(parts):
@@ -454,6 +485,10 @@ NOTE = re.compile(
       | (?:editing|edited|written|writing|compiled|produced)\ by\b
       | (?:correction|update|clarification|editor['’]s\ note)\s*[:—–-]
       | this\ (?:story|article|report)\ (?:first\ )?appeared\ (?:in|on)\b
+      | updated(?:\ at|\ on)?\ (?:\d
+            | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ \d
+            | (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)
+      | (?:copyright|©|\(c\))\ .{0,120}\ball\ rights\ reserved\b
     )
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -467,8 +502,9 @@ def is_note(line: str) -> bool:
     """Whether a one-line block after the body is a contributor note.
 
     Notes: ``… contributed to this report`` (or ``reporting``, ``… story``), ``This story
-    has been updated …``, ``Additional reporting by …``, ``Editing by …``,
-    ``Correction: …``, ``This article first appeared in …``.
+    has been updated …``, ``Updated at 8:15 a.m.``, ``Additional reporting by …``,
+    ``Editing by …``, ``Correction: …``, ``This article first appeared in …``, and the
+    page's ``Copyright … All rights reserved`` line.
     """
     if len(line) > _NOTE_MAX or "\n" in line:
         return False
