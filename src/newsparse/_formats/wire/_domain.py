@@ -26,6 +26,7 @@ from ._layout import (
     render_when,
     valid_day,
 )
+from ._stamps import parse_timeline
 from ._tags import segment
 
 __all__ = ["article_in_domain", "problems", "safe_line", "safe_name", "safe_role", "safe_tag"]
@@ -129,6 +130,8 @@ def problems(article: Article) -> list[str]:
             out.append(f"body[{i}] is a {block.type}, not a paragraph")
         elif not safe_line(block.text):
             out.append(f"body[{i}] is not a safe line")
+    if a.body and isinstance(a.body[0], Paragraph) and parse_timeline(a.body[0].text):
+        out.append("the first paragraph reads as a timestamp line ('Published: ...')")
     if a.body and isinstance(a.body[-1], Paragraph) and is_note(a.body[-1].text):
         out.append("the last paragraph reads as a contributor note")
     for note in a.notes:
@@ -150,6 +153,8 @@ def _media_ok(m: Media) -> Iterator[str]:
     line = render_caption(m)
     if line is None or parse_caption(line) != m:
         yield "caption and credit would not read back"
+    elif parse_timeline(line.partition("\n")[0]) is not None:
+        yield "caption reads as a timestamp line ('Published: ...')"
 
 
 def _ends_ok(value: Any, count: int) -> bool:

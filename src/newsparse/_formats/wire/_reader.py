@@ -6,6 +6,7 @@ The layout, block by block, each block separated by one blank line::
     International                         section (only when there is a byline)
     Title line
     by A and B - 11/08/22 9:29 AM ET      byline (authors and published time)
+    Published: Apr. 11, 2023 at 9:15 AM  optional timestamp line (or a block of its own)
     CAPTION … (Credit/Agency)             optional caption directly under the byline
     Paragraph 1.                          body paragraphs, one line each
     The Associated Press contributed …    optional contributor notes
@@ -51,6 +52,7 @@ from ._layout import (
     render_header,
     render_tags,
 )
+from ._stamps import parse_timeline
 
 __all__ = ["read", "read_many", "sniff"]
 
@@ -310,7 +312,9 @@ def _parse(norm: str, newline: str, strict: bool, known: frozenset[str], line_ba
     title = _single(doc, blocks, starts, by_at - 1 if by_at else 0, "title")
     authors: tuple[Author, ...] = ()
     published = None
+    updated = None
     media: tuple[Media, ...] = ()
+    stamp = None
     if byline is not None:
         by_line, _, caption = blocks[by_at].partition("\n")
         if byline.problem and strict:
@@ -318,6 +322,11 @@ def _parse(norm: str, newline: str, strict: bool, known: frozenset[str], line_ba
         authors, published = byline.authors, byline.published
         if not byline.canonical:
             extras["wire.byline"] = by_line
+        line, _, after = caption.partition("\n")
+        stamp = parse_timeline(line) if line else None
+        if stamp is not None:  # "Published: Apr. 11, 2023 at 9:15 AM CDT" under the byline
+            extras["wire.timeline"] = line
+            caption = after
         if caption:
             if strict and "\n" in caption:
                 raise doc.fail(
@@ -328,8 +337,20 @@ def _parse(norm: str, newline: str, strict: bool, known: frozenset[str], line_ba
             if render_caption(item) != caption:
                 extras["wire.caption"] = caption
 
+    # a timestamp line of its own, after the byline (or the title)
+    first_body = by_at + 1
+    if stamp is None and first_body < count and "\n" not in blocks[first_body]:
+        stamp = parse_timeline(blocks[first_body])
+        if stamp is not None:
+            extras["wire.timeline"] = blocks[first_body]
+            extras["wire.timeline_apart"] = True
+            first_body += 1
+    if stamp is not None:
+        published = published or stamp[0]
+        updated = stamp[1]
+
     # body and notes
-    body_blocks = blocks[by_at + 1 : count]
+    body_blocks = blocks[first_body:count]
     split = len(body_blocks)
     while split and "\n" not in body_blocks[split - 1] and is_note(body_blocks[split - 1].rstrip()):
         split -= 1
@@ -339,12 +360,12 @@ def _parse(norm: str, newline: str, strict: bool, known: frozenset[str], line_ba
             if "\n" in text:
                 raise doc.fail(
                     "a paragraph must be one line; expected a blank line before this line",
-                    starts[by_at + 1 + k] + 1,
+                    starts[first_body + k] + 1,
                 )
             if is_header_like(text):
                 raise doc.fail(
                     "a header line inside an article; use read_many() for several articles",
-                    starts[by_at + 1 + k],
+                    starts[first_body + k],
                 )
     cleans = [t.rstrip() for t in texts]
     body = _paragraphs(cleans)
@@ -364,6 +385,7 @@ def _parse(norm: str, newline: str, strict: bool, known: frozenset[str], line_ba
         section=section,
         authors=authors,
         published=published,
+        updated=updated,
         media=media,
         body=body,
         notes=tuple(notes),

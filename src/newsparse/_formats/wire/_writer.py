@@ -10,8 +10,8 @@ but never fails on a valid Article:
   written as ``ET``; seconds are dropped;
 - only the first media item with a caption or credit is written, and only under a byline;
   a section without a byline is dropped (it would be read as the title);
-- URLs, the updated time, language, publisher, subtitle and extras of other formats are not
-  written.
+- URLs, language, publisher, subtitle and extras of other formats are not written; the
+  updated time only through a kept timestamp line (``wire.timeline``) that still gives it.
 
 Raw lines kept by the reader in ``extras["wire.*"]`` are written instead of the canonical
 rendering only when they still parse to the article's current values.
@@ -48,6 +48,7 @@ from ._layout import (
     render_tags,
     valid_day,
 )
+from ._stamps import parse_timeline
 from ._tags import split_tags_line
 
 __all__ = ["write", "write_many"]
@@ -82,12 +83,21 @@ def write(article: Article) -> str:
         header = raw
 
     blocks: list[str] = []
-    has_byline = bool(article.authors) or published is not None or _raw_byline(article) is not None
+    timeline = _timeline(article)
+    dated_by_timeline = timeline is not None and timeline[1]
+    has_byline = (
+        bool(article.authors)
+        or (published is not None and not dated_by_timeline)
+        or _raw_byline(article, dated_by_timeline) is not None
+    )
     if article.section is not None and has_byline:
         blocks.append(article.section)
     blocks.append(article.title)
+    apart = timeline is not None and (extras.get("wire.timeline_apart") is True or not has_byline)
     if has_byline:
-        blocks.append(_byline_block(article))
+        blocks.append(_byline_block(article, None if apart else timeline))
+    if timeline is not None and apart:
+        blocks.append(timeline[0])
 
     ends = expand_ends(extras.get("wire.para_ends"), len(article.body))
     for i, block in enumerate(article.body):
@@ -174,7 +184,27 @@ def _same_time(a: datetime | None, b: datetime | None) -> bool:
     return a == b and a.utcoffset() == b.utcoffset()
 
 
-def _raw_byline(article: Article) -> str | None:
+def _timeline(article: Article) -> tuple[str, bool] | None:
+    """The kept timestamp line if it still gives the article's times, and whether it dates it.
+
+    The second item tells whether the line gives the published time (else the byline
+    does, or there is none). The reader takes the published time from a dated byline
+    first, so the line's own published time only has to match when the byline has none.
+    """
+    raw = article.extras.get("wire.timeline")
+    if not isinstance(raw, str):
+        return None
+    stamp = parse_timeline(raw)
+    if stamp is None or not _same_time(stamp[1], article.updated):
+        return None
+    if article.published is not None and _same_time(stamp[0], article.published):
+        return raw, True
+    if stamp[0] is None or article.published is not None:
+        return raw, False  # the byline gives the published time (or there is none)
+    return None
+
+
+def _raw_byline(article: Article, dated_by_timeline: bool = False) -> str | None:
     """The kept byline line, if it still gives the article's authors and time."""
     raw = article.extras.get("wire.byline")
     if isinstance(raw, str) and "\n" not in raw:
@@ -182,15 +212,23 @@ def _raw_byline(article: Article) -> str | None:
         if (
             parsed is not None
             and parsed.authors == article.authors
-            and _same_time(parsed.published, article.published)
+            and (
+                _same_time(parsed.published, article.published)
+                or (parsed.published is None and dated_by_timeline)
+            )
         ):
             return raw
     return None
 
 
-def _byline_block(article: Article) -> str:
+def _byline_block(article: Article, timeline: tuple[str, bool] | None) -> str:
     extras: Mapping[str, Any] = article.extras
-    line = _raw_byline(article) or render_byline(article.authors, article.published)
+    dated_by_timeline = timeline is not None and timeline[1]
+    line = _raw_byline(article, dated_by_timeline) or render_byline(
+        article.authors, None if dated_by_timeline else article.published
+    )
+    if timeline is not None:
+        line += "\n" + timeline[0]
     media = _first_media(article.media)
     if media is not None:
         caption = render_caption(media)
