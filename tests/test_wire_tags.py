@@ -47,6 +47,24 @@ from newsparse._formats.wire._tags import segment, split_tags_line
             ("libraries", "local government", "public services"),
         ),
         ("MLS playoffs Rivermen", ("MLS playoffs", "Rivermen")),
+        # places and given names (see _lexicon): a capitalised word before a place or a
+        # given name usually ends a tag; names of several words and "of" phrases stay whole
+        (
+            "Donald Trump Florida Georgia Joe Biden",
+            ("Donald Trump", "Florida", "Georgia", "Joe Biden"),
+        ),
+        ("Iran Israel Lebanon Syria", ("Iran", "Israel", "Lebanon", "Syria")),
+        ("Congress Nancy Pelosi", ("Congress", "Nancy Pelosi")),
+        (
+            "abortion Joe Biden Supreme Court Texas",
+            ("abortion", "Joe Biden", "Supreme Court", "Texas"),
+        ),
+        ("Jim Jordan Kevin McCarthy", ("Jim Jordan", "Kevin McCarthy")),
+        ("Eric Adams New York City", ("Eric Adams", "New York City")),
+        ("Kim Jong Un North Korea South Korea", ("Kim Jong Un", "North Korea", "South Korea")),
+        ("Bank of America Wall Street", ("Bank of America", "Wall Street")),
+        ("George Washington University", ("George Washington University",)),
+        ("Mary Kay Ivey", ("Mary Kay Ivey",)),
         ("Senate", ("Senate",)),
         ("", ()),
     ],
@@ -59,9 +77,9 @@ def test_heuristic_split(line: str, tags: tuple[str, ...]) -> None:
     ("line", "known", "tags"),
     [
         (
-            "abortion Joe Biden Supreme Court Texas",
-            ["Supreme Court", "Texas"],
-            ("abortion", "Joe Biden", "Supreme Court", "Texas"),
+            "abortion Joe Biden Supreme Court Texas Tribune",
+            ["Supreme Court", "Texas Tribune"],
+            ("abortion", "Joe Biden", "Supreme Court", "Texas Tribune"),
         ),
         (
             "Bank of America earnings Wall Street",

@@ -15,7 +15,11 @@ scored dynamic programme over word spans, using what is known about the line:
    a Capitalised word starts a new tag (``Convention | RNC``); the same word twice inside
    one tag is unlikely; a tag is usually one to four words, and never starts or ends with a
    connector.
-3. **Vocabulary.** When the caller passes ``known_tags``, spans that are known tags (compared
+3. **Places and given names.** A capitalised word followed by a place or a common given
+   name (:mod:`._lexicon`) usually ends a tag: ``Florida | Georgia``, ``Congress | Nancy
+   Pelosi``; not after a given name (``Jim Jordan``), a connector (``Bank of America``)
+   or inside one place (``New York``).
+4. **Vocabulary.** When the caller passes ``known_tags``, spans that are known tags (compared
    case-insensitively) win over any heuristic reading; the heuristics only decide the
    stretches no known tag covers.
 
@@ -32,6 +36,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+
+from ._lexicon import GIVEN_NAMES, PLACE_PHRASES, PLACES
 
 __all__ = ["MAX_DP_WORDS", "MAX_TAG_WORDS", "segment", "split_tags_line"]
 
@@ -103,6 +109,7 @@ _PAIR = {
     (_DIGIT, _DIGIT): -0.5,
 }
 _REPEATED = -3.0
+_LEXICON_BOUNDARY = -2.0
 
 
 def _shape(word: str) -> int:
@@ -162,6 +169,7 @@ def _segment(content: str, known: frozenset[str]) -> tuple[str, ...]:
     folded = [w.casefold() for w in words]
     aff = [_affinity(words[i], words[i + 1]) for i in range(n - 1)]
     connector = [w in _CONNECTORS for w in words]
+    _lexicon_affinity(words, folded, connector, aff)
     max_len = MAX_TAG_WORDS
     # score of span [i, j): computed on demand
     span_score: dict[tuple[int, int], float] = {}
@@ -223,6 +231,40 @@ def _segment(content: str, known: frozenset[str]) -> tuple[str, ...]:
         i, j = back[i, j], i
     out.reverse()
     return tuple(out)
+
+
+def _lexicon_affinity(
+    words: list[str], folded: list[str], connector: list[bool], aff: list[float]
+) -> None:
+    """Lower the affinity of neighbours that :mod:`._lexicon` says belong to two tags.
+
+    A capitalised word followed by a place name (``Florida Georgia``, ``Biden China``) or by
+    a given name (``Congress Nancy``) usually ends one tag, unless the first word is a given
+    name itself (``Jim Jordan``, ``Mary Kay``) or a connector, or both words are one
+    place name (``New York``, ``North Korea``).
+    """
+    n = len(words)
+    capital = [w[:1].isupper() for w in words]
+    given = [capital[k] and folded[k] in GIVEN_NAMES for k in range(n)]
+    inside_place = [False] * n  # word k continues a place name of several words
+    starts_place = [capital[k] and folded[k] in PLACES for k in range(n)]
+    for k in range(n):
+        for size in (3, 2):
+            if (
+                k + size <= n
+                and all(capital[k : k + size])
+                and " ".join(folded[k : k + size]) in PLACE_PHRASES
+            ):
+                starts_place[k] = True
+                for m in range(k + 1, k + size):
+                    inside_place[m] = True
+                break
+    for k in range(1, n):
+        left = k - 1
+        if not capital[left] or connector[left] or given[left] or inside_place[k]:
+            continue
+        if (starts_place[k] and not inside_place[left]) or given[k]:
+            aff[left] += _LEXICON_BOUNDARY
 
 
 def _linear(words: list[str]) -> tuple[str, ...]:
