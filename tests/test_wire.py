@@ -326,6 +326,19 @@ def test_trending_items() -> None:
     assert write(a) == text
 
 
+def test_header_without_trending() -> None:
+    text = _doc(
+        "Local", "Title", "by Ana Ruiz - 03/05/24 9:30 AM ET", "Body.", header=" date 2024-03-05"
+    )
+    a = read(text, strict=True)
+    assert (a.section, a.title) == ("Local", "Title")
+    assert a.extras["wire.date"] == "2024-03-05"
+    assert write(a) == text
+    two = text + _doc("Second", "Body two.", header=" date 2024-03-06")
+    assert [b.title for b in read_many(two)] == ["Title", "Second"]
+    assert read(" date night out\n\nBody.\n").title == " date night out"
+
+
 def test_header_date_is_kept_apart_from_published() -> None:
     text = _doc(
         "Title", "by Ana Ruiz - 11/08/22 11:29 PM PT", "Body.", header=" date 2022-11-09 trending:"

@@ -94,11 +94,17 @@ def zone(abbr: str) -> tzinfo | None:
 # ---------------------------------------------------------------------------
 # header
 
-HEADER = re.compile(r"[ \t]*date[ \t]+(?:(?P<date>\d{4}-\d\d-\d\d)[ \t]+)?trending:(?P<rest>.*)\Z")
-"""The header line, leniently (the canonical form is `` date YYYY-MM-DD trending:``)."""
+HEADER = re.compile(
+    r"[ \t]*date(?:[ \t]+(?P<date>\d{4}-\d\d-\d\d)(?:[ \t]+trending:(?P<rest>.*)|[ \t]*)"
+    r"|[ \t]+trending:(?P<rest2>.*))\Z"
+)
+"""The header line, leniently: the canonical form is `` date YYYY-MM-DD trending:``; the
+date or the ``trending:`` part may be missing (`` date 2024-03-05``)."""
 
-HEADER_START = re.compile(r"^ date (?:\d{4}-\d\d-\d\d )?trending:", re.MULTILINE)
-"""Where an article starts in a multi-article text: a canonical header at a line start."""
+HEADER_START = re.compile(
+    r"^ date (?:\d{4}-\d\d-\d\d(?: trending:|[ \t]*$)|trending:)", re.MULTILINE
+)
+"""Where an article starts in a multi-article text: a header at a line start."""
 
 
 def parse_header(line: str) -> tuple[str | None, tuple[str, ...]] | None:
@@ -106,7 +112,7 @@ def parse_header(line: str) -> tuple[str | None, tuple[str, ...]] | None:
     m = HEADER.match(line)
     if m is None:
         return None
-    rest = m["rest"].strip()
+    rest = (m["rest"] or m["rest2"] or "").strip()
     items = tuple(item.strip() for item in rest.split("|")) if rest else ()
     return m["date"], items
 
