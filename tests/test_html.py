@@ -331,6 +331,21 @@ def test_metadata_only_skips_the_body() -> None:
         ("https://example.com/staff/jane", []),
         ("@janedoe", []),
         ("Author: Martin Cole, Jr.", ["Martin Cole, Jr."]),
+        # a label, a kind of piece, credentials, agencies, text glued by the markup
+        ("Analysis by Mara Quint", ["Mara Quint"]),
+        ("Texto: Ana Lima", ["Ana Lima"]),
+        ("Mara QuintNovember 5, 2024", ["Mara Quint"]),
+        ("Mara QuintTuesday, November 5", ["Mara Quint"]),
+        ("MARA QUINT and TOM EDEAssociated Press", ["MARA QUINT", "TOM EDE", "Associated Press"]),
+        ("Tom Ede Reuters", ["Tom Ede", "Reuters"]),
+        ("The Associated Press", ["The Associated Press"]),
+        ("Lea Berg, MS, RDN", ["Lea Berg, MS, RDN"]),
+        ("Lea Berg, PhD and Tom Ede", ["Lea Berg, PhD", "Tom Ede"]),
+        ("Harbour Gazette wire services", ["Harbour Gazette wire services"]),
+        ("María de los Ángeles Ruiz", ["María de los Ángeles Ruiz"]),
+        # not names: a sentence, a comment form's label
+        ("Siamo il blog dei ricordi più belli", []),
+        ("Name (required)", []),
     ],
 )
 def test_clean_names(raw: str, names: list[str]) -> None:

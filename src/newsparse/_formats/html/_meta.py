@@ -46,10 +46,37 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ", " ~ ")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _BY_PREFIX = re.compile(
-    r"\A(?:(?:written|posted|published|reported|words|story|text)\s+)?by\s*[:\-–—]?\s+",
+    r"\A(?:(?:written|posted|published|reported|words|story|text|analysis|opinion|commentary"
+    r"|column|review|interview|report|photos?|video|reporting)\s+)?by\s*[:\-–—]?\s+",
     re.IGNORECASE,
 )
-_AUTHOR_LABEL = re.compile(r"\A(?:authors?|writers?|reporters?|bylines?)\s*:\s*", re.IGNORECASE)
+# "Text: Jane Doe", "Texto: …", "Текст: …": a one-word label and a colon before the names
+_AUTHOR_LABEL = re.compile(
+    r"\A(?:authors?|writers?|reporters?|bylines?|[^\W\d_]{2,12})\s*:\s+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+# a date or weekday glued to the name by the page's markup: "Carrie ArnoldNovember 15"
+_GLUED_DATE = re.compile(
+    r"(?<=[a-z])(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+)
+# an outlet glued to an upper-case name: "JILL LAWLESSAssociated Press"
+_GLUED_WORD = re.compile(r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})")
+# agencies and outlets that follow a name in a credit: "Tom Davies Associated Press"
+_AGENCY = re.compile(
+    r"\s+(?P<agency>(?:The\s+)?Associated\s+Press|Reuters|AFP|Agence\s+France-Presse|Bloomberg"
+    r"|USA\s+TODAY|UPI|PTI|IANS|Xinhua|Kyodo|Yonhap|TASS)\Z"
+)
+# academic and professional credentials that a page lists like names: "Rachael Link, MS, RD"
+_CREDENTIAL = re.compile(
+    r"(?:MS|MSc|MA|MBA|MD|MPH|PhD|Ph\.D\.?|RD|RDN|LD|RN|NP|PA-C|DO|DDS|DVM|JD|CPT|CSCS|CFP|CPA"
+    r"|Esq\.?)\Z"
+)
+_FORM_NOTE = re.compile(r"\(\s*[^\W\d_A-Z][^)]*\)")
+_PARTICLES = frozenset(
+    ("de", "da", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "bin", "ibn",
+     "al", "el", "la", "le", "los", "las", "du", "di", "y", "e", "and")
+)  # fmt: skip
 _NAME_STOP = re.compile(
     r"\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\bemail\b|\bfollow\b|\bcontact\b|"
     r"\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
@@ -325,19 +352,44 @@ def clean_names(raw: str) -> list[tuple[str, str | None]]:
     text = text.strip(" ,;:-–—|")
     if not text:
         return []
+    glued = _GLUED_DATE.search(text)
+    if glued is not None:
+        text = text[: glued.start()]
+    text = _GLUED_WORD.sub(", ", text)
     authors, _problem = parse_names(_AND.sub(" and ", text))
     out: list[tuple[str, str | None]] = []
     for author in authors:
         name = author.name.strip(" ,;:")
+        if out and _CREDENTIAL.match(name):
+            out[-1] = (f"{out[-1][0]}, {name}", out[-1][1])  # "Rachael Link, MS, RD"
+            continue
         if out and _JOB_TITLE.search(name) and out[-1][1] is None:
             out[-1] = (out[-1][0], name)  # "GREG BEACHAM, AP Sports Writer": a credit line
             continue
-        if not name or _JUNK_NAME.search(name) or not any(c.isalpha() for c in name):
-            continue
-        if len(name.split()) > _MAX_NAME_WORDS or name.islower():
-            continue
-        out.append((name, author.role))
+        agency = _AGENCY.search(name)
+        if agency is not None and len(name[: agency.start()].split()) >= 2:
+            names = [name[: agency.start()], agency["agency"]]
+        else:
+            names = [name]
+        for one in names:
+            if _plausible_name(one):
+                out.append((one, author.role))
     return out
+
+
+def _plausible_name(name: str) -> bool:
+    """Whether a cleaned credit can be a person's or an organisation's name."""
+    if not name or _JUNK_NAME.search(name) or not any(c.isalpha() for c in name):
+        return False
+    words = name.split()
+    if len(words) > _MAX_NAME_WORDS or name.islower():
+        return False
+    # a sentence rather than a name: several lowercase words that are not name particles
+    lower = sum(1 for w in words if w[:1].islower() and w.casefold() not in _PARTICLES)
+    if lower >= 3 and lower > len(words) - lower:
+        return False
+    # a form label such as "Name (required)" from a comment box
+    return _FORM_NOTE.search(name) is None
 
 
 # ---------------------------------------------------------------------------

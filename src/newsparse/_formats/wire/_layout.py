@@ -494,7 +494,6 @@ NOTE = re.compile(
       | updated(?:\ at|\ on)?\ (?:\d
             | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ \d
             | (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)
-      | (?:copyright|©|\(c\))\ .{0,120}\ball\ rights\ reserved\b
     )
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -509,8 +508,7 @@ def is_note(line: str) -> bool:
 
     Notes: ``… contributed to this report`` (or ``reporting``, ``… story``), ``This story
     has been updated …``, ``Updated at 8:15 a.m.``, ``Additional reporting by …``,
-    ``Editing by …``, ``Correction: …``, ``This article first appeared in …``, and the
-    page's ``Copyright … All rights reserved`` line.
+    ``Editing by …``, ``Correction: …``, ``This article first appeared in …``.
     """
     if len(line) > _NOTE_MAX or "\n" in line:
         return False
