@@ -464,3 +464,34 @@ def test_lowercase_schema_types_are_people_too() -> None:
     )
     article = newsparse.read(page_text, "html")
     assert [(a.name, a.role) for a in article.authors] == [("Ana Ruiz", "Staff Writer")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "section"),
+    [
+        ("Local News", "Local News"),
+        ("/columnists/", "columnists"),
+        ("/news/world/", "world"),
+        ("example.com", None),
+        ("post", None),
+        ("Front Page", None),
+        ("Uncategorized", None),
+    ],
+)
+def test_section_values(raw: str, section: str | None) -> None:
+    from newsparse._formats.html._meta import _section
+
+    assert _section(raw) == section
+
+
+def test_a_placeholder_section_gives_way_to_the_next_source() -> None:
+    page = (
+        "<html><head><title>Ferry fares rise</title>"
+        '<meta property="article:section" content="Harbour">'
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Ferry fares rise", "articleSection": "post"}'
+        "</script></head><body><article><h1>Ferry fares rise</h1>"
+        "<p>Fares on the island ferry rise by a fifth in March, the operator said.</p>"
+        "</article></body></html>"
+    )
+    assert newsparse.read(page, "html").section == "Harbour"

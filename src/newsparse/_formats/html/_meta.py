@@ -134,6 +134,8 @@ class Found:
 
     def put(self, field: str, value: Any, source: str) -> None:
         """Set ``field`` unless an earlier (more trusted) source set it."""
+        if field == "section":
+            value = _section(value)
         if field in self.fields or value in (None, "", [], ()):
             return
         self.fields[field] = value
@@ -148,6 +150,32 @@ class Found:
             return
         has_time = note != DATE_ONLY
         self.dates[field].append(DateCandidate(value, source, has_time, note is None))
+
+
+# values CMSs put in a section field that name no section: a post type, the home page,
+# a placeholder
+_NOT_SECTIONS = frozenset(
+    ("post", "posts", "page", "article", "articles", "story", "home", "homepage", "home page",
+     "front page", "frontpage", "all", "default", "uncategorized", "uncategorised", "index",
+     "main", "none", "null", "undefined")
+)  # fmt: skip
+_DOMAIN_LIKE = re.compile(r"\A(?:[\w-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
+
+
+def _section(value: Any) -> Any:
+    """A section name as a reader wants it, or None.
+
+    ``/columnists/`` is ``columnists``; a domain name or a placeholder such as ``post`` or
+    ``Front Page`` is no section.
+    """
+    if not isinstance(value, str):
+        return value
+    text = value.strip().strip("/").strip()
+    if "/" in text and " " not in text:
+        text = text.rsplit("/", 1)[-1]  # a path: its last part
+    if not text or _DOMAIN_LIKE.match(text) or text.casefold() in _NOT_SECTIONS:
+        return None
+    return text
 
 
 def text_of(node: LexborNode) -> str:
