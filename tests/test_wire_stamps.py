@@ -52,6 +52,11 @@ def _doc(*blocks: str) -> str:
             None,
             datetime(2023, 4, 11, 9, 15, tzinfo=timezone(timedelta(hours=3))),
         ),
+        (
+            "updated: DEC 20 2019, 11:20am ist",
+            None,
+            datetime(2019, 12, 20, 11, 20, tzinfo=ZoneInfo("Asia/Kolkata")),
+        ),
         ("Published: 11 April 2023", None, None),  # no time, no zone: recognised, no datetime
         ("Published: 2 hours ago", None, None),
     ],
