@@ -167,13 +167,13 @@ def test_stdin_batch(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixt
     assert len(captured.out.splitlines()) == 3
 
 
-def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
-    """A small WARC.gz of our own pages: (url, payload, content type) per response."""
+def write_warc(path: Path, pages: list[tuple[str, bytes, str]], *, gzip: bool = True) -> None:
+    """A small WARC(.gz) of our own pages: (url, payload, content type) per response."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     with open(path, "wb") as f:
-        writer = WARCWriter(f, gzip=True)
+        writer = WARCWriter(f, gzip=gzip)
         info = writer.create_warcinfo_record("crawl.warc.gz", {"software": "tests"})
         writer.write_record(info)
         for url, payload, content_type in pages:
@@ -233,13 +233,16 @@ def test_warc_records_become_articles(tmp_path: Path, jobs: int) -> None:
 
 
 @WARCIO_WRITER_LEAKS
-@pytest.mark.parametrize("keep", [0.02, 0.5, 0.99])
-def test_truncated_warc_keeps_what_it_has_and_reports_the_cut(tmp_path: Path, keep: float) -> None:
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+@pytest.mark.parametrize("keep", [0.02, 0.3, 0.5, 0.8, 0.99])
+def test_truncated_warc_keeps_what_it_has_and_reports_the_cut(
+    tmp_path: Path, keep: float, gzip: bool
+) -> None:
     pytest.importorskip("warcio")
-    warc = tmp_path / "crawl.warc.gz"
+    warc = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
     pages = [(f"https://news.example/{i}", page(f"T{i}", "P.").encode(), "text/html")
              for i in range(3)]  # fmt: skip
-    write_warc(warc, pages)
+    write_warc(warc, pages, gzip=gzip)
     data = warc.read_bytes()
     warc.write_bytes(data[: int(len(data) * keep)])
     results = list(iter_articles([warc], jobs=1))
@@ -252,8 +255,9 @@ def test_truncated_warc_keeps_what_it_has_and_reports_the_cut(tmp_path: Path, ke
 
 
 @WARCIO_WRITER_LEAKS
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
 def test_large_warc_read_in_ranges_equals_one_pass(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gzip: bool
 ) -> None:
     pytest.importorskip("warcio")
     from newsparse import _warc
@@ -262,10 +266,12 @@ def test_large_warc_read_in_ranges_equals_one_pass(
     pages = []
     for i in range(40):
         body = f"Paragraph {i} — “quoted” text with some length to it. " * (1 + i % 5)
+        if i % 9 == 4:  # a page that quotes a WARC header must not be taken for a record
+            body += "\nWARC/1.0\r\nWARC-Type: response\r\nContent-Length: 12\r\n\r\n"
         pages.append((f"https://news.example/{i}", page(f"Story {i}", body).encode(), "text/html"))
     pages.insert(7, ("https://news.example/img.png", b"\x89PNG", "image/png"))
-    warc = tmp_path / "crawl.warc.gz"
-    write_warc(warc, pages)
+    warc = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    write_warc(warc, pages, gzip=gzip)
     assert len(_warc.warc_ranges(warc, 8) or []) > 4
     one = list(iter_articles([warc], jobs=1))
     two = list(iter_articles([warc], jobs=2))
@@ -280,15 +286,18 @@ def test_large_warc_read_in_ranges_equals_one_pass(
 
 
 @WARCIO_WRITER_LEAKS
-def test_truncated_warc_in_ranges(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_truncated_warc_in_ranges(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gzip: bool
+) -> None:
     pytest.importorskip("warcio")
     from newsparse import _warc
 
     monkeypatch.setattr(_warc, "_MIN_RANGE", 2000)
     pages = [(f"https://news.example/{i}", page(f"T{i}", "P. " * 50).encode(), "text/html")
              for i in range(20)]  # fmt: skip
-    warc = tmp_path / "crawl.warc.gz"
-    write_warc(warc, pages)
+    warc = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    write_warc(warc, pages, gzip=gzip)
     data = warc.read_bytes()
     warc.write_bytes(data[: int(len(data) * 0.8)])
     one = list(iter_articles([warc], jobs=1))
@@ -345,3 +354,33 @@ def test_plugins_registered_in_code_reach_the_workers(
         (tmp_path / f"{i}.memo").write_text(f"title: Memo {i}\n", encoding="utf-8")
     results = list(iter_articles([tmp_path], jobs=2))
     assert [r.article.title for r in results if r.article] == [f"Memo {i}" for i in range(4)]
+
+
+@WARCIO_WRITER_LEAKS
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_a_warc_cut_anywhere_is_reported_unless_cut_between_records(
+    tmp_path: Path, gzip: bool
+) -> None:
+    pytest.importorskip("warcio")
+    from warcio.archiveiterator import ArchiveIterator
+
+    pages = [(f"https://news.example/{i}", page(f"T{i}", "P. " * 20).encode(), "text/html")
+             for i in range(2)]  # fmt: skip
+    warc = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    write_warc(warc, pages, gzip=gzip)
+    data = warc.read_bytes()
+    records = ArchiveIterator(io.BytesIO(data))
+    boundaries = set()
+    for record in records:
+        record.content_stream().read()
+        start, length = records.get_record_offset(), records.get_record_length()
+        # a cut at the start of a record, or in the blank line after one (uncompressed)
+        boundaries.update({start} if gzip else {start, *range(start + length, start + length + 5)})
+    for cut in range(1, len(data), 3):
+        warc.write_bytes(data[:cut])
+        results = list(iter_articles([warc], jobs=1))
+        if cut in boundaries:
+            continue
+        assert results, cut
+        assert results[-1].failure is not None, cut
+        assert "WARC" in results[-1].failure.message or "archive" in results[-1].failure.message

@@ -6,11 +6,13 @@ not declare one, and the record's identity is kept in extras (``warc.target_uri`
 ``warc.date``, ``warc.record_id``). The charset of the HTTP ``Content-Type`` header is used
 to decode the page, as browsers do.
 
-For several jobs, a gzip-compressed archive is split into byte ranges that the workers
-read themselves, decompression included: every record of a ``.warc.gz`` is its own gzip
-member, so a worker starts at the first member that begins in its range (found by the gzip
-magic and checked by decompressing a WARC header) and reads the records that begin before
-the range ends. The main process then only puts the results back in order.
+For several jobs, an archive is split into byte ranges that the workers read themselves,
+decompression included: every record of a ``.warc.gz`` is its own gzip member, so a worker
+starts at the first member that begins in its range (found by the gzip magic and checked by
+decompressing a WARC header) and reads the records that begin before the range ends. In an
+uncompressed ``.warc`` a record is found by its ``WARC/1.x`` line and checked by its
+``Content-Length``, which must lead exactly to the next record or to the end of the file.
+The main process then only puts the results back in order.
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ __all__ = ["range_results", "warc_items", "warc_ranges"]
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _GZIP_MAGIC = b"\x1f\x8b\x08"
+_WARC_MAGIC = b"WARC/"
+_RECORD_START = re.compile(rb"(?<=\n)WARC/1\.[01]\r\n")
+_CONTENT_LENGTH = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)[ \t]*\r\n", re.IGNORECASE)
+_MAX_HEADER = 1 << 16
 _MIN_RANGE = 1 << 20  # below 1 MB a range costs more to coordinate than it saves
 _BROKEN = (OSError, EOFError, ValueError, zlib.error)
 
@@ -55,17 +61,30 @@ def _iterator() -> tuple[Any, type[Exception]]:
     return ArchiveIterator, ArchiveLoadFailed
 
 
-def _check_complete(f: IO[bytes], last_member: int) -> None:
-    """Raise EOFError when a gzip-compressed archive was cut short.
+def _check_complete(f: IO[bytes], last_member: int, last_end: int) -> None:
+    """Raise EOFError when an archive was cut short.
 
-    warcio stops quietly at a truncated gzip member, which would lose the rest of the
-    archive without a word. Only the tail of a file can be cut, so decompressing from the
-    start of the last record warcio read to the end of the file (a member or two, not the
-    archive) is enough to notice.
+    warcio stops quietly at a truncated gzip member, or at a record header cut off at the
+    end of an uncompressed file, which would lose the rest of the archive without a word.
+    Only the tail of a file can be cut: an uncompressed archive must end with the blank
+    line that closes every record, with nothing but blank lines after the end of the last
+    record read (``last_end``); in a compressed one,
+    decompressing from the start of the last record warcio read to the end of the file (a
+    member or two, not the archive) is enough to notice.
     """
     f.seek(0)
     if f.read(2) != _GZIP_MAGIC[:2]:
-        return  # uncompressed: warcio has read to the end of the file
+        f.seek(last_end)
+        if f.read(_MAX_HEADER).strip():
+            raise EOFError("the archive ends inside a record")
+        # every record ends with a blank line: without one, the last header or record
+        # was cut where warcio cannot tell (e.g. right after "Content-Length:")
+        size = f.seek(0, os.SEEK_END)
+        f.seek(max(0, size - 4))
+        tail = f.read(4)
+        if size and tail != b"\r\n\r\n" and not tail.endswith(b"\n\n"):
+            raise EOFError("the archive ends inside a record")
+        return
     f.seek(last_member)
     with gzip.GzipFile(fileobj=f) as g:
         while g.read(1 << 20):
@@ -82,7 +101,7 @@ def _records(
     """
     archive_iterator, load_failed = _iterator()
     index = 0
-    last_member = f.tell()
+    last_member = last_end = f.tell()
     try:
         records = archive_iterator(f)
         for record in records:
@@ -93,8 +112,12 @@ def _records(
             media_type = content_type.split(";", 1)[0].strip().lower()
             payload = record.content_stream().read() if media_type in _HTML_TYPES else None
             last_member = records.get_record_offset()
+            last_end = last_member + records.get_record_length()
             if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than it declares
                 raise EOFError("the archive ends inside a record")
+            if record.format.startswith("warc") and record.length is None:
+                # every WARC record declares its length: this header was cut short
+                raise EOFError("the archive ends inside a record header")
             if end is not None and last_member >= end:
                 return  # the next range's first record
             if payload is None:
@@ -122,8 +145,9 @@ def _records(
                 extras=extras,
             )
             index += 1
-        _check_complete(f, last_member)
-    except (load_failed, *_BROKEN) as exc:
+        _check_complete(f, last_member, last_end)
+    except (load_failed, *_BROKEN, AttributeError, TypeError, IndexError, KeyError) as exc:
+        # warcio fails with AttributeError and the like on a record header cut short
         raise ReadError(
             f"not a readable WARC archive (near byte {last_member}): {type(exc).__name__}: {exc}",
             source=str(path),
@@ -142,12 +166,14 @@ def warc_items(path: Path, skipped: list[int]) -> Iterator[_Item]:
 def warc_ranges(path: Path, parts: int) -> list[tuple[int, int]] | None:
     """Byte ranges to read ``path`` in about ``parts`` pieces, or None if it cannot split.
 
-    Only gzip-compressed archives split (each record is a gzip member); small ones do not.
+    Gzip-compressed archives (each record a gzip member) and uncompressed ones split;
+    small ones and anything else do not.
     """
     size = os.path.getsize(path)
     with open(path, "rb") as f:
-        if f.read(3) != _GZIP_MAGIC:
-            return None
+        head = f.read(5)
+    if not (head.startswith(_GZIP_MAGIC) or head == _WARC_MAGIC):
+        return None
     step = max(_MIN_RANGE, -(-size // max(1, parts)))
     if step >= size:
         return None
@@ -189,6 +215,49 @@ def _first_member(f: IO[bytes], start: int, end: int) -> int | None:
     return None
 
 
+def _is_record(f: IO[bytes], offset: int, size: int) -> bool:
+    """Whether an uncompressed WARC record starts at ``offset``.
+
+    Its header must declare a ``Content-Length``, and the record must end where that says:
+    at the end of the file or right before the next ``WARC/`` header (or beyond the end of
+    a truncated file, which the reader then reports). A page that merely quotes a WARC
+    header does not pass.
+    """
+    f.seek(offset)
+    head = f.read(_MAX_HEADER)
+    blank = head.find(b"\r\n\r\n")
+    if blank < 0 or b"\r\nWARC-Type:" not in head[:blank]:
+        return False
+    length = _CONTENT_LENGTH.search(head, 0, blank + 2)
+    if length is None:
+        return False
+    after = offset + blank + 4 + int(length.group(1))
+    if after + 4 > size:
+        return True  # cut short: the reader reports the truncated archive
+    f.seek(after)
+    tail = f.read(4 + len(_WARC_MAGIC))
+    return tail[:4] == b"\r\n\r\n" and (after + 4 == size or tail[4:] == _WARC_MAGIC)
+
+
+def _first_record(f: IO[bytes], start: int, end: int) -> int | None:
+    """The offset of the first uncompressed record beginning in ``[start, end)``."""
+    size = os.fstat(f.fileno()).st_size
+    position = max(0, start - 1)  # one byte back: a record starts after a line feed
+    while position < end:
+        f.seek(position)
+        block = f.read(min(1 << 16, end - position + 16))
+        if not block:
+            return None
+        for m in _RECORD_START.finditer(block):
+            offset = position + m.start()
+            if offset >= end:
+                return None
+            if offset >= start and _is_record(f, offset, size):
+                return offset
+        position += max(1, len(block) - 16)  # overlap: a header cut by the block edge
+    return None
+
+
 def range_results(
     path: str, start: int, end: int, read_options: dict[str, Any]
 ) -> tuple[list[Result], int]:
@@ -202,7 +271,12 @@ def range_results(
     entry = Path(path)
     try:
         with open(entry, "rb") as f:
-            first = 0 if start == 0 else _first_member(f, start, end)
+            if start == 0:
+                first: int | None = 0
+            elif f.read(len(_WARC_MAGIC)) == _WARC_MAGIC:
+                first = _first_record(f, start, end)
+            else:
+                first = _first_member(f, start, end)
             if first is None:
                 return results, 0
             f.seek(first)
