@@ -1,9 +1,10 @@
 """Batch conversion of a WARC archive: 1 job vs N jobs, WARC readers, and peak memory.
 
-    python bench/bench_batch.py [--copies 4] [--jobs 2] [--big-mb 0]
+    python bench/bench_batch.py [--copies 4] [--jobs 2] [--big-mb 0] [--uncompressed]
 
 1. Packs the pages of ``../shared/corpus/article-extraction-benchmark/html/`` (``--copies``
-   times) into a WARC.gz of HTTP response records, as a news crawl stores them.
+   times) into a WARC.gz (a plain WARC with ``--uncompressed``) of HTTP response records,
+   as a news crawl stores them.
 2. Times ``newsparse.convert_many(warc, "jsonl", jobs=1)`` and ``jobs=N`` in the same run
    and prints pages/s for each and their ratio (target on 2 cores: >= 1.7x).
 3. Times iterating the archive's records alone with warcio and, if installed, fastwarc.
@@ -30,8 +31,8 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "article-extraction-benchmark"
 
 
-def pack(path: Path, copies: int, target_mb: float = 0.0) -> int:
-    """Write the corpus pages into a WARC.gz; return the number of response records."""
+def pack(path: Path, copies: int, target_mb: float = 0.0, gzip: bool = True) -> int:
+    """Write the corpus pages into a WARC(.gz); return the number of response records."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -40,7 +41,7 @@ def pack(path: Path, copies: int, target_mb: float = 0.0) -> int:
     count = 0
     warnings.simplefilter("ignore", ResourceWarning)  # warcio's temp files, writer side only
     with open(path, "wb") as f:
-        writer = WARCWriter(f, gzip=True)
+        writer = WARCWriter(f, gzip=gzip)
         copy = 0
         while copy < copies or (target_mb and f.tell() < target_mb * 1e6):
             for page in pages:
@@ -110,6 +111,9 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=4)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--big-mb", type=float, default=0.0)
+    parser.add_argument(
+        "--uncompressed", action="store_true", help="a plain .warc instead of a .warc.gz"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:  # the peak-memory run, in its own process
@@ -121,10 +125,11 @@ def main() -> None:
     if not CORPUS.is_dir():
         sys.exit(f"corpus not found at {CORPUS}")
     with tempfile.TemporaryDirectory() as tmp:
-        warc = Path(tmp) / "corpus.warc.gz"
-        records = pack(warc, args.copies)
+        kind = "WARC" if args.uncompressed else "WARC.gz"
+        warc = Path(tmp) / ("corpus.warc" if args.uncompressed else "corpus.warc.gz")
+        records = pack(warc, args.copies, gzip=not args.uncompressed)
         size = warc.stat().st_size / 1e6
-        print(f"archive: {records} HTML responses, {size:.1f} MB (WARC.gz)")
+        print(f"archive: {records} HTML responses, {size:.1f} MB ({kind})")
         convert(warc, 1)  # warm-up: imports, caches
         one, pages = convert(warc, 1)
         many, _ = convert(warc, args.jobs)
@@ -139,8 +144,8 @@ def main() -> None:
         else:
             print(f"fastwarc records: {n_fast / t_fast:7.0f} records/s ({t_warcio / t_fast:.1f}x)")
         if args.big_mb:
-            big = Path(tmp) / "big.warc.gz"
-            total = pack(big, 1, target_mb=args.big_mb)
+            big = Path(tmp) / ("big.warc" if args.uncompressed else "big.warc.gz")
+            total = pack(big, 1, target_mb=args.big_mb, gzip=not args.uncompressed)
             out = subprocess.run(
                 [sys.executable, __file__, "--child", str(big), "--jobs", str(args.jobs)],
                 check=True,
