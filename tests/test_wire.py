@@ -374,6 +374,16 @@ def test_known_tags_change_the_split_and_keep_the_bytes() -> None:
     assert write(a) == text
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_multiple_articles_with_each_line_ending(newline: str) -> None:
+    one = _doc("First", "by Ana Ruiz - 11/08/22 9:29 AM ET", "Body one.")
+    two = _doc("Second", "Body two.", header=" date 2024-01-01 trending:")
+    text = (one + two).replace("\n", newline)
+    articles = list(read_many(text, strict=True))
+    assert [a.title for a in articles] == ["First", "Second"]
+    assert "".join(write_many(articles)) == text
+
+
 def test_multiple_articles() -> None:
     one = _doc("First", "by Ana Ruiz - 11/08/22 9:29 AM ET", "Body one.")
     two = _doc("Second", "Body two.", header=" date 2024-01-01 trending:")

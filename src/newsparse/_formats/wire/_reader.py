@@ -117,7 +117,9 @@ def read_many(
         raise TypeError(f"wire text must be a str, not {type(text).__name__}")
     known = _known(known_tags)
     start: int | None = None
-    for m in HEADER_START.finditer(text):
+    # classic Mac line endings: find the headers on a copy with "\n" (same offsets)
+    scan = text.replace("\r", "\n") if "\r" in text and "\n" not in text else text
+    for m in HEADER_START.finditer(scan):
         cut = m.start()
         if start is None:
             if text[:cut].strip():

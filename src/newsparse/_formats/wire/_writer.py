@@ -148,7 +148,7 @@ def write_many(articles: Iterable[Article]) -> Iterator[str]:
         text = write(article)
         yield pending_break + text
         pending_break = ""
-        if not text.endswith("\n"):
+        if not text.endswith(("\n", "\r")):
             newline = article.extras.get("wire.newline")
             pending_break = newline if newline in ("\r\n", "\r") else "\n"
 
