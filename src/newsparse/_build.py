@@ -43,7 +43,6 @@ __all__ = [
     "list_block",
     "media",
     "media_block",
-    "paragraph",
     "paragraphs",
     "preformatted",
     "quote",
@@ -119,13 +118,6 @@ def media(
     _MEDIA_CREDIT(obj, credit)
     _MEDIA_KIND(obj, kind)
     _MEDIA_ALT(obj, alt)
-    return obj
-
-
-def paragraph(text: str) -> Paragraph:
-    """A Paragraph from checked values."""
-    obj = _new(Paragraph)
-    _PARAGRAPH_TEXT(obj, text)
     return obj
 
 
