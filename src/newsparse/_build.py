@@ -18,7 +18,6 @@ from typing import Any
 from ._errors import ValidationError
 from ._model import (
     _EMPTY,
-    _EXTRA_KEY,
     _LANGUAGE,
     Article,
     Author,
@@ -30,6 +29,7 @@ from ._model import (
     Paragraph,
     Preformatted,
     Quote,
+    _check_extras_keys,
     _freeze_extras,
 )
 
@@ -216,12 +216,9 @@ def json_extras(value: dict[str, Any] | None) -> Mapping[str, Any]:
     """
     if not value:
         return _EMPTY
+    _check_extras_keys(value)
     frozen = {}
     for key in sorted(value):
-        if not _EXTRA_KEY.match(key):
-            raise ValidationError(
-                f"Article.extras keys are namespaced by format, like 'wire.trending'; got {key!r}"
-            )
         item = value[key]
         frozen[key] = item if type(item) in _JSON_SCALARS else _freeze_json(item)
     return FrozenMapping._frozen(frozen)

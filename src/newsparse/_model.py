@@ -219,6 +219,15 @@ def _freeze(value: Any) -> Any:
     )
 
 
+def _check_extras_keys(keys: Iterable[object]) -> None:
+    """Raise ValidationError unless every key is a str namespaced by format."""
+    for key in keys:
+        if not isinstance(key, str) or not _EXTRA_KEY.match(key):
+            raise ValidationError(
+                f"Article.extras keys are namespaced by format, like 'wire.trending'; got {key!r}"
+            )
+
+
 def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     if value is None or (not value and isinstance(value, Mapping)):
         return _EMPTY
@@ -226,17 +235,9 @@ def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
         return value  # an Article's own extras, passed on by attrs.evolve
     if not isinstance(value, Mapping):
         raise ValidationError(f"Article.extras must be a mapping, not {type(value).__name__}")
-    for key in value:
-        if not isinstance(key, str) or not _EXTRA_KEY.match(key):
-            raise ValidationError(
-                f"Article.extras keys are namespaced by format, like 'wire.trending'; got {key!r}"
-            )
+    _check_extras_keys(value)
     frozen = {}
     for key in sorted(value):
-        if not _EXTRA_KEY.match(key):
-            raise ValidationError(
-                f"Article.extras keys are namespaced by format, like 'wire.trending'; got {key!r}"
-            )
         item = value[key]
         try:
             frozen[key] = item if type(item) in _SCALARS else _freeze(item)

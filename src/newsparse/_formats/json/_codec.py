@@ -18,6 +18,7 @@ import msgspec
 from ... import _build
 from ..._errors import NewsparseError, ParseError, ValidationError, WriteError
 from ..._model import (
+    _EXTRA_KEY,
     Article,
     Heading,
     ListBlock,
@@ -53,7 +54,6 @@ _DECODER = msgspec.json.Decoder(ArticleDoc)
 _ANY_DECODER = msgspec.json.Decoder()
 _BYTE_POS = re.compile(r"\(byte (\d+)\)")
 _LINE_COL = re.compile(r"line (\d+), column (\d+)")
-_EXTRA_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\.\S")
 _VERSION = re.compile(r"1\.\d+\Z")
 
 
