@@ -332,21 +332,10 @@ def write(article: Article, *, indent: int | None = None, **options: Any) -> str
     """
     if options:
         raise WriteError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
+    data = encode(article)
     if indent is not None:
-        return msgspec.json.format(encode(article), indent=indent).decode("utf-8") + "\n"
-    try:
-        doc, top = doc_from_article(article)
-        if not top:  # the common case
-            return _ENCODER.encode(doc).decode("utf-8") + "\n"
-    except NewsparseError:
-        raise
-    except RecursionError:
-        raise WriteError(
-            "cannot write the article as JSON: its extras are nested too deeply", format=FORMAT
-        ) from None
-    except Exception as exc:
-        raise WriteError(f"cannot write the article as JSON: {exc}", format=FORMAT) from exc
-    return encode(article).decode("utf-8") + "\n"
+        data = msgspec.json.format(data, indent=indent)
+    return data.decode("utf-8") + "\n"
 
 
 # ---------------------------------------------------------------------------
