@@ -22,7 +22,7 @@ import gzip
 import os
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,6 +34,7 @@ __all__ = ["range_results", "warc_items", "warc_ranges"]
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _GZIP_MAGIC = b"\x1f\x8b\x08"
+_MEMBER_START = re.compile(re.escape(_GZIP_MAGIC))
 _WARC_MAGIC = b"WARC/"
 _RECORD_START = re.compile(rb"(?<=\n)WARC/1\.[01]\r\n")
 _CONTENT_LENGTH = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)[ \t]*\r\n", re.IGNORECASE)
@@ -191,30 +192,6 @@ def _is_member(f: IO[bytes], offset: int) -> bool:
     return out.startswith(b"WARC/")
 
 
-def _first_member(f: IO[bytes], start: int, end: int) -> int | None:
-    """The offset of the first record's gzip member beginning in ``[start, end)``."""
-    position = start
-    carry = b""
-    while position < end:
-        f.seek(position)
-        block = f.read(min(1 << 16, end - position + 2))
-        if not block:
-            return None
-        data = carry + block
-        base = position - len(carry)
-        found = data.find(_GZIP_MAGIC)
-        while found != -1:
-            offset = base + found
-            if offset >= end:
-                return None
-            if offset >= start and _is_member(f, offset):
-                return offset
-            found = data.find(_GZIP_MAGIC, found + 1)
-        carry = data[-2:]
-        position += len(block)
-    return None
-
-
 def _is_record(f: IO[bytes], offset: int, size: int) -> bool:
     """Whether an uncompressed WARC record starts at ``offset``.
 
@@ -239,22 +216,32 @@ def _is_record(f: IO[bytes], offset: int, size: int) -> bool:
     return tail[:4] == b"\r\n\r\n" and (after + 4 == size or tail[4:] == _WARC_MAGIC)
 
 
-def _first_record(f: IO[bytes], start: int, end: int) -> int | None:
-    """The offset of the first uncompressed record beginning in ``[start, end)``."""
-    size = os.fstat(f.fileno()).st_size
-    position = max(0, start - 1)  # one byte back: a record starts after a line feed
+def _first_start(
+    f: IO[bytes],
+    start: int,
+    end: int,
+    pattern: re.Pattern[bytes],
+    is_start: Callable[[int], bool],
+) -> int | None:
+    """The first offset in ``[start, end)`` where ``pattern`` matches and ``is_start`` agrees.
+
+    The file is read in blocks that overlap a little, so a match cut by a block's edge is
+    still found; the block starts one byte early for a pattern that looks behind.
+    """
+    position = max(0, start - 1)
     while position < end:
         f.seek(position)
-        block = f.read(min(1 << 16, end - position + 16))
-        if not block:
-            return None
-        for m in _RECORD_START.finditer(block):
+        wanted = min(1 << 16, end - position + 16)
+        block = f.read(wanted)
+        for m in pattern.finditer(block):
             offset = position + m.start()
             if offset >= end:
                 return None
-            if offset >= start and _is_record(f, offset, size):
+            if offset >= start and is_start(offset):
                 return offset
-        position += max(1, len(block) - 16)  # overlap: a header cut by the block edge
+        if len(block) < wanted:
+            return None  # the end of the file
+        position += len(block) - 16
     return None
 
 
@@ -273,10 +260,13 @@ def range_results(
         with open(entry, "rb") as f:
             if start == 0:
                 first: int | None = 0
-            elif f.read(len(_WARC_MAGIC)) == _WARC_MAGIC:
-                first = _first_record(f, start, end)
-            else:
-                first = _first_member(f, start, end)
+            elif f.read(len(_WARC_MAGIC)) == _WARC_MAGIC:  # uncompressed
+                size = os.fstat(f.fileno()).st_size
+                first = _first_start(
+                    f, start, end, _RECORD_START, lambda at: _is_record(f, at, size)
+                )
+            else:  # a gzip member per record
+                first = _first_start(f, start, end, _MEMBER_START, lambda at: _is_member(f, at))
             if first is None:
                 return results, 0
             f.seek(first)
