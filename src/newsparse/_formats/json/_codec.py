@@ -45,7 +45,16 @@ from ._schema import (
     QuoteDoc,
 )
 
-__all__ = ["article_from_doc", "decode", "doc_from_article", "encode", "read", "sniff", "write"]
+__all__ = [
+    "article_from_doc",
+    "decode",
+    "doc_from_article",
+    "encode",
+    "loads",
+    "read",
+    "sniff",
+    "write",
+]
 
 FORMAT = "json"
 EXTRA_PREFIX = "json."
@@ -101,6 +110,18 @@ def shape_error(message: str, *, format: str = FORMAT) -> ParseError:
 # reading
 
 
+def loads(text: str, *, format: str = FORMAT) -> Any:
+    """Decode any JSON value from ``text``; raise ParseError (line and column) otherwise."""
+    try:
+        return _ANY_DECODER.decode(text)
+    except msgspec.DecodeError as exc:
+        raise syntax_error(exc, text, format=format) from None
+    except RecursionError:
+        raise ParseError("JSON is nested too deeply to read", format=format) from None
+    except UnicodeError as exc:
+        raise ParseError(f"text cannot be read as JSON: {exc}", format=format) from None
+
+
 def decode(text: str, *, format: str = FORMAT) -> tuple[ArticleDoc, dict[str, Any]]:
     """Decode and validate ``text``; return the document and its unknown top-level keys.
 
@@ -113,7 +134,7 @@ def decode(text: str, *, format: str = FORMAT) -> tuple[ArticleDoc, dict[str, An
             return _DECODER.decode(text), {}
         except msgspec.ValidationError:
             pass
-        data = _ANY_DECODER.decode(text)
+        data = loads(text, format=format)
         unknown: dict[str, Any] = {}
         if isinstance(data, dict):
             unknown = {key: data.pop(key) for key in list(data) if key not in FIELDS}

@@ -13,11 +13,9 @@ import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-import msgspec
-
 from ..._errors import ParseError, ValidationError
 from ..._model import _LANGUAGE, Article, Author, Block, Media, Paragraph
-from ..json._codec import syntax_error
+from ..json._codec import loads
 from ..json._dates import parse_datetime
 from ._common import (
     EXTRA,
@@ -35,7 +33,6 @@ from ._html import html_to_blocks
 
 __all__ = ["article_from_ninjs", "detect_version", "read", "sniff"]
 
-_DECODER = msgspec.json.Decoder()
 _VERSION = re.compile(r"([123])(?:\.\d+)*\Z")
 _SCHEMA_URL = re.compile(r"ninjs-schema_([123](?:\.\d+)?)\.json")
 _EXTRA_KEY = re.compile(r"[A-Za-z0-9_$][A-Za-z0-9_$-]*\Z")
@@ -113,18 +110,6 @@ def _opt_str(obj: dict[str, Any], key: str, path: str) -> str | None:
     if value is None:
         return None
     return _expect(value, str, f"{path}.{key}")  # type: ignore[no-any-return]
-
-
-def loads(text: str) -> Any:
-    """Decode ``text`` as JSON; raise ParseError (with line and column) otherwise."""
-    try:
-        return _DECODER.decode(text)
-    except msgspec.DecodeError as exc:
-        raise syntax_error(exc, text, format=FORMAT) from None
-    except RecursionError:
-        raise ParseError("JSON is nested too deeply to read", format=FORMAT) from None
-    except UnicodeError as exc:
-        raise ParseError(f"text cannot be read as JSON: {exc}", format=FORMAT) from None
 
 
 def detect_version(data: dict[str, Any]) -> str:
@@ -429,7 +414,7 @@ def read(text: str, **options: Any) -> Article:
         raise ParseError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     if not isinstance(text, str):
         raise ParseError(f"expected text (str), got {type(text).__name__}", format=FORMAT)
-    data = loads(text)
+    data = loads(text, format=FORMAT)
     try:
         return article_from_ninjs(data)
     except RecursionError:
