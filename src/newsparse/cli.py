@@ -258,8 +258,7 @@ def _parser() -> argparse.ArgumentParser:
     p_formats.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p_formats.set_defaults(func=_cmd_formats)
 
-    read_opts = argparse.ArgumentParser(add_help=False)
-    read_opts.add_argument("input", metavar="INPUT", help="a file, or - for standard input")
+    read_opts = argparse.ArgumentParser(add_help=False)  # what every reading command takes
     read_opts.add_argument(
         "--from", dest="from_format", metavar="FORMAT", help="input format (default: detect)"
     )
@@ -273,6 +272,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p_convert = sub.add_parser(
         "convert",
+        parents=[read_opts],
         help="convert articles to another format: files, folders, JSON Lines, WARC archives",
     )
     p_convert.add_argument(
@@ -280,16 +280,6 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         metavar="INPUT",
         help="files, folders (searched recursively), WARC archives, or - for standard input",
-    )
-    p_convert.add_argument(
-        "--from", dest="from_format", metavar="FORMAT", help="input format (default: detect)"
-    )
-    p_convert.add_argument(
-        "-R",
-        "--read-option",
-        action="append",
-        metavar="KEY=VALUE",
-        help="an option for the reader, e.g. -R strict=true (VALUE is JSON or text)",
     )
     p_convert.add_argument("--to", required=True, metavar="FORMAT", help="output format")
     p_convert.add_argument(
@@ -331,6 +321,7 @@ def _parser() -> argparse.ArgumentParser:
     p_inspect = sub.add_parser(
         "inspect", parents=[read_opts], help="print a readable summary of an article"
     )
+    p_inspect.add_argument("input", metavar="INPUT", help="a file, or - for standard input")
     p_inspect.set_defaults(func=_cmd_inspect)
     return parser
 
