@@ -13,7 +13,7 @@ import pytest
 
 import newsparse
 from newsparse import Article, Author, Paragraph
-from newsparse._batch import convert_many, iter_articles
+from newsparse.batch import convert_many, iter_articles
 from newsparse.cli import main
 
 
@@ -260,7 +260,7 @@ def test_large_warc_read_in_ranges_equals_one_pass(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gzip: bool
 ) -> None:
     pytest.importorskip("warcio")
-    from newsparse import _warc
+    from newsparse.batch import _warc
 
     monkeypatch.setattr(_warc, "_MIN_RANGE", 2000)  # many small ranges on a small archive
     pages = []
@@ -291,7 +291,7 @@ def test_truncated_warc_in_ranges(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gzip: bool
 ) -> None:
     pytest.importorskip("warcio")
-    from newsparse import _warc
+    from newsparse.batch import _warc
 
     monkeypatch.setattr(_warc, "_MIN_RANGE", 2000)
     pages = [(f"https://news.example/{i}", page(f"T{i}", "P. " * 50).encode(), "text/html")
@@ -345,11 +345,11 @@ def test_plugins_registered_in_code_reach_the_workers(
     import multiprocessing
     from concurrent import futures
 
-    from newsparse import _batch
+    from newsparse.batch import _runner
 
     context = multiprocessing.get_context(method)
     real = futures.ProcessPoolExecutor
-    monkeypatch.setattr(_batch, "ProcessPoolExecutor", lambda **kw: real(mp_context=context, **kw))
+    monkeypatch.setattr(_runner, "ProcessPoolExecutor", lambda **kw: real(mp_context=context, **kw))
     for i in range(4):
         (tmp_path / f"{i}.memo").write_text(f"title: Memo {i}\n", encoding="utf-8")
     results = list(iter_articles([tmp_path], jobs=2))

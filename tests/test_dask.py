@@ -12,7 +12,7 @@ import pytest
 
 import newsparse
 from newsparse import Article, Author, Paragraph
-from newsparse._batch import iter_articles
+from newsparse.batch import iter_articles
 
 pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")

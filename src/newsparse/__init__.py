@@ -97,11 +97,11 @@ __all__ = [
 
 _LAZY = {
     # batch work pulls in multiprocessing: imported on first use, not with newsparse
-    "BatchResult": "newsparse._batch",
-    "Failure": "newsparse._batch",
-    "Result": "newsparse._batch",
-    "convert_many": "newsparse._batch",
-    "iter_articles": "newsparse._batch",
+    "BatchResult": "newsparse.batch",
+    "Failure": "newsparse.batch",
+    "Result": "newsparse.batch",
+    "convert_many": "newsparse.batch",
+    "iter_articles": "newsparse.batch",
 }
 
 
@@ -117,7 +117,7 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:
-    from ._batch import BatchResult, Failure, Result, convert_many, iter_articles
+    from .batch import BatchResult, Failure, Result, convert_many, iter_articles
 
 for _name in __all__:  # show the public path in reprs and docs, as httpx does
     if _name in _LAZY:

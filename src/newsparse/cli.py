@@ -15,7 +15,6 @@ from typing import Any, TextIO
 
 from . import _api
 from .__about__ import __version__
-from ._batch import Failure, convert_many
 from ._errors import (
     FormatDetectionError,
     NewsparseError,
@@ -24,6 +23,7 @@ from ._errors import (
     UnknownFormatError,
 )
 from ._model import Article, ListBlock, MediaBlock
+from .batch import Failure, convert_many
 
 __all__ = ["main"]
 

@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, Literal
 
 from . import _api
-from ._batch import Failure, Result, _files, _Item, _read_item
-from ._errors import ReadError, WriteError
+from ._errors import WriteError
 from ._model import Article
+from .batch import Result, _inputs
 
 __all__ = ["articles", "results", "to_text", "write"]
 
@@ -37,24 +36,6 @@ def _bag_module() -> Any:
     except ImportError:  # pragma: no cover - depends on the installed extras
         raise ImportError("newsparse.dask needs dask: pip install 'newsparse[dask]'") from None
     return dask.bag
-
-
-def _read_file(path: str, from_format: str | None, read_options: dict[str, Any]) -> list[Result]:
-    """Read one input file on a worker (every record of a WARC archive)."""
-    from ._batch import _is_warc
-
-    entry = Path(path)
-    if from_format is None and _is_warc(entry):
-        from ._warc import warc_items
-
-        out: list[Result] = []
-        try:
-            for item in warc_items(entry, [0]):
-                out.extend(_read_item(item, read_options))
-        except ReadError as exc:
-            out.append(Result(path, None, None, Failure(path, None, "ReadError", exc.message)))
-        return out
-    return _read_item(_Item(name=path, path=path, format=from_format), read_options)
 
 
 def results(
@@ -71,10 +52,10 @@ def results(
     bag = _bag_module()
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
-    paths = [str(p) for p in _files(inputs, glob) if p != "-"]
+    paths = [str(p) for p in _inputs.files(inputs, glob) if p != _inputs.STDIN]
     options = dict(read_options or {})
     return bag.from_sequence(paths, npartitions=max(1, len(paths))).map_partitions(
-        lambda part: [r for path in part for r in _read_file(path, from_format, options)]
+        lambda part: [r for path in part for r in _inputs.read_input(path, from_format, options)]
     )
 
 

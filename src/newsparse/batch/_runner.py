@@ -1,16 +1,14 @@
-"""Batch work: many inputs, on every core, in input order, with a progress bar and a report.
+"""The batch runner: items read on worker processes, results in input order, outputs written.
 
-The unit of work is an *item*: one file, one standard-input document, or one record of a
-WARC archive. Items are read (parsed) in worker processes, since parsing is CPU-bound;
-the Articles come back in input order whatever the number of jobs, and the main process
-writes them. Failures never stop a batch unless asked to: each becomes a
-:class:`Failure`, counted and written to the errors report.
+Items (see :mod:`._inputs`) are read (parsed) in worker processes, since parsing is
+CPU-bound; the Articles come back in input order whatever the number of jobs, and the
+main process writes them. Failures never stop a batch unless asked to: each becomes a
+Failure, counted and written to the errors report.
 """
 
 from __future__ import annotations
 
 import collections
-import json
 import os
 import pickle
 import sys
@@ -19,242 +17,27 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 import attrs
 
-from . import _api
-from ._errors import NewsparseError, ParseError, ReadError, WriteError
-from ._model import Article
+from .. import _api
+from .._errors import ReadError, WriteError
+from .._model import Article
+from . import _inputs
+from ._types import BatchResult, Failure, Item, OnError, Result
 
-__all__ = ["BatchResult", "Failure", "Result", "convert_many", "iter_articles"]
-
-OnError = Literal["continue", "raise"]
+__all__ = ["convert_many", "iter_articles"]
 
 _CHUNK = 8  # items per task sent to a worker: fewer round trips, still fine-grained
 
 
-@attrs.frozen
-class Failure:
-    """One input (or record) that could not be converted.
-
-    ``record`` is the 0-based index of the article inside a multi-article input (a JSON
-    Lines file, a WARC archive), ``None`` for single-article inputs; ``line`` and
-    ``column`` come from a :class:`ParseError` where there is one.
-    """
-
-    input: str
-    record: int | None
-    error: str
-    message: str
-    line: int | None = None
-    column: int | None = None
-    format: str | None = None
-
-    def error_object(self) -> ReadError:
-        """The failure as the newsparse error it was (what ``on_error="raise"`` raises)."""
-        message = self.message
-        if self.record is not None:
-            message += f" (record {self.record})"
-        if self.line is not None:
-            return ParseError(
-                message, format=self.format, line=self.line, column=self.column, source=self.input
-            )
-        return ReadError(message, format=self.format, source=self.input)
-
-    def to_json(self) -> str:
-        """One line of the errors report (JSON Lines)."""
-        return json.dumps(attrs.asdict(self), ensure_ascii=False)
-
-    def __str__(self) -> str:
-        where = self.input
-        if self.line is not None:
-            where += f":{self.line}:{self.column or 1}"
-        if self.record is not None:
-            where += f" (record {self.record})"
-        fmt = f"[{self.format}] " if self.format else ""
-        return f"{where}: {fmt}{self.message}"
+def _work(chunk: list[Item], read_options: dict[str, Any]) -> list[tuple[list[Result], int]]:
+    return [_inputs.read(item, read_options) for item in chunk]
 
 
-@attrs.frozen
-class Result:
-    """What became of one article-sized piece of input: an Article or a Failure."""
-
-    input: str
-    record: int | None
-    article: Article | None
-    failure: Failure | None
-
-
-@attrs.frozen
-class BatchResult:
-    """The summary of :func:`convert_many`.
-
-    ``skipped`` counts the records that hold no article (WARC request and metadata
-    records, responses that are not HTML).
-    """
-
-    converted: int
-    failed: int
-    skipped: int
-    outputs: tuple[str, ...]
-    failures: tuple[Failure, ...]
-
-    @property
-    def ok(self) -> bool:
-        """Whether every input converted."""
-        return self.failed == 0
-
-
-@attrs.frozen
-class _Item:
-    """A picklable unit of work."""
-
-    name: str
-    path: str | None = None
-    data: bytes | None = None
-    record: int | None = None
-    format: str | None = None
-    media_type: str | None = None
-    encoding: str | None = None
-    url: str | None = None
-    extras: tuple[tuple[str, Any], ...] = ()
-    error: str | None = None  # an input that failed before reading, e.g. a broken archive
-    warc_range: tuple[int, int] | None = None  # a byte range of a WARC.gz, read by a worker
-
-
-# ---------------------------------------------------------------------------
-# expanding inputs into items
-
-
-def _is_warc(path: Path) -> bool:
-    name = path.name.lower()
-    if name.endswith((".warc", ".warc.gz", ".arc.gz")):
-        return True
-    try:
-        with open(path, "rb") as f:
-            head = f.read(8)
-    except OSError:
-        return False
-    return head.startswith(b"WARC/")
-
-
-def _files(inputs: Iterable[str | os.PathLike[str]], glob: str) -> Iterator[str | Path]:
-    for entry in inputs:
-        if isinstance(entry, str) and entry == "-":
-            yield "-"
-            continue
-        path = Path(entry)
-        if path.is_dir():
-            yield from sorted(
-                p
-                for p in path.glob(glob)
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        else:
-            yield path
-
-
-def _items(
-    inputs: Iterable[str | os.PathLike[str]],
-    *,
-    glob: str,
-    from_format: str | None,
-    skipped: list[int],
-    jobs: int = 1,
-) -> Iterator[_Item]:
-    for entry in _files(inputs, glob):
-        if entry == "-":
-            yield _Item(name="<stdin>", data=sys.stdin.buffer.read(), format=from_format)
-            continue
-        assert isinstance(entry, Path)
-        if from_format is None and entry.is_file() and _is_warc(entry):
-            from ._warc import warc_items, warc_ranges
-
-            ranges = warc_ranges(entry, jobs * 16) if jobs > 1 else None
-            if ranges:  # the workers decompress and read their own parts
-                for start, end in ranges:
-                    yield _Item(name=str(entry), path=str(entry), warc_range=(start, end))
-                continue
-            try:
-                yield from warc_items(entry, skipped)
-            except ReadError as exc:
-                yield _Item(name=str(entry), error=exc.message)
-            continue
-        yield _Item(name=str(entry), path=str(entry), format=from_format)
-
-
-# ---------------------------------------------------------------------------
-# the work done in a worker
-
-
-def _failure(name: str, record: int | None, exc: BaseException) -> Failure:
-    line = column = None
-    if isinstance(exc, ParseError):
-        line, column = exc.line, exc.column
-    message = getattr(exc, "message", None) or str(exc)
-    if message.startswith(f"{name}: "):  # the input is named once, by the Failure
-        message = message[len(name) + 2 :]
-    fmt = getattr(exc, "format", None)
-    return Failure(name, record, type(exc).__name__, message, line, column, fmt)
-
-
-def _read_item(item: _Item, read_options: dict[str, Any]) -> list[Result]:
-    """Read every article of one item; a failure ends the item with a Failure result."""
-    if item.error is not None:
-        return [Result(item.name, None, None, Failure(item.name, None, "ReadError", item.error))]
-    source: Any = Path(item.path) if item.path is not None else item.data
-    articles: list[Article] = []
-    failure: NewsparseError | None = None
-    try:
-        for article in _api.read_many(
-            source,
-            item.format,
-            media_type=item.media_type,
-            encoding=item.encoding,
-            filename=item.name if item.path is None else None,
-            **read_options,
-        ):
-            if item.extras or (item.url and article.url is None):
-                article = attrs.evolve(
-                    article,
-                    url=article.url or item.url,
-                    extras={**article.extras, **dict(item.extras)},
-                )
-            articles.append(article)
-    except NewsparseError as exc:
-        failure = exc
-    several = len(articles) + (failure is not None) > 1
-
-    def record(index: int) -> int | None:
-        if item.record is not None:
-            return item.record
-        return index if several else None
-
-    results = [Result(item.name, record(i), a, None) for i, a in enumerate(articles)]
-    if failure is not None:
-        at = record(len(articles))
-        results.append(Result(item.name, at, None, _failure(item.name, at, failure)))
-    return results
-
-
-def _read_counted(item: _Item, read_options: dict[str, Any]) -> tuple[list[Result], int]:
-    """An item's results and how many records it skipped (WARC ranges skip some)."""
-    if item.warc_range is not None:
-        from ._warc import range_results
-
-        assert item.path is not None
-        return range_results(item.path, *item.warc_range, read_options)
-    return _read_item(item, read_options), 0
-
-
-def _work(chunk: list[_Item], read_options: dict[str, Any]) -> list[tuple[list[Result], int]]:
-    return [_read_counted(item, read_options) for item in chunk]
-
-
-def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
-    chunk: list[_Item] = []
+def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:
@@ -265,14 +48,14 @@ def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
 
 
 def _ordered(
-    items: Iterator[_Item], jobs: int, read_options: dict[str, Any]
-) -> Iterator[tuple[_Item, list[Result], int]]:
+    items: Iterator[Item], jobs: int, read_options: dict[str, Any]
+) -> Iterator[tuple[Item, list[Result], int]]:
     """Read items on ``jobs`` processes; yield each with its results, in input order."""
     if jobs <= 1:
         for item in items:
-            yield (item, *_read_counted(item, read_options))
+            yield (item, *_inputs.read(item, read_options))
         return
-    from . import _plugins
+    from .. import _plugins
 
     plugins = _plugins.portable_plugins()
     try:
@@ -280,11 +63,11 @@ def _ordered(
             max_workers=jobs, initializer=_plugins.restore_plugins, initargs=(plugins,)
         ) as pool:
             pending: collections.deque[
-                tuple[list[_Item], Future[list[tuple[list[Result], int]]]]
+                tuple[list[Item], Future[list[tuple[list[Result], int]]]]
             ] = collections.deque()
             limit = jobs * 4  # bounded: a huge WARC never sits in memory whole
 
-            def done() -> Iterator[tuple[_Item, list[Result], int]]:
+            def done() -> Iterator[tuple[Item, list[Result], int]]:
                 chunk, future = pending.popleft()
                 for item, (results, skipped) in zip(chunk, future.result(), strict=True):
                     yield item, results, skipped
@@ -337,7 +120,12 @@ def iter_articles(
         inputs = [inputs]
     skipped: list[int] = _skipped if _skipped is not None else [0]
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    items = _items(inputs, glob=glob, from_format=from_format, skipped=skipped, jobs=workers)
+    parts = workers * 16 if workers > 1 else 1
+    items = (
+        item
+        for entry in _inputs.files(inputs, glob)
+        for item in _inputs.items(entry, from_format=from_format, skipped=skipped, parts=parts)
+    )
     bar = _progress_bar(progress)
     numbers: dict[str, int] = {}  # the records of a WARC read in ranges, numbered in order
     try:

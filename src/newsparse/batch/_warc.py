@@ -26,8 +26,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from ._batch import Failure, Result, _Item, _read_item
-from ._errors import ReadError
+from .._errors import ReadError
+from ._read import read_item
+from ._types import Failure, Item, Result
 
 __all__ = ["range_results", "warc_items", "warc_ranges"]
 
@@ -94,7 +95,7 @@ def _check_complete(f: IO[bytes], last_member: int, last_end: int) -> None:
 
 def _records(
     f: IO[bytes], path: Path, skipped: list[int], end: int | None = None
-) -> Iterator[_Item]:
+) -> Iterator[Item]:
     """The items of the records of ``f`` from where it stands; stop at offset ``end``.
 
     Checks for a truncated archive when it reads to the end. ``record`` numbers the HTML
@@ -135,7 +136,7 @@ def _records(
                 )
                 if value
             )
-            yield _Item(
+            yield Item(
                 name=str(path),
                 data=payload,
                 record=index,
@@ -155,7 +156,7 @@ def _records(
         ) from None
 
 
-def warc_items(path: Path, skipped: list[int]) -> Iterator[_Item]:
+def warc_items(path: Path, skipped: list[int]) -> Iterator[Item]:
     """Yield an item per HTML response record of the WARC file at ``path``.
 
     ``skipped[0]`` is increased for every record that holds no page.
@@ -271,7 +272,7 @@ def range_results(
                 return results, 0
             f.seek(first)
             for item in _records(f, entry, skipped, end if end < os.path.getsize(entry) else None):
-                for result in _read_item(item, read_options):
+                for result in read_item(item, read_options):
                     results.append(result)
     except ReadError as exc:
         results.append(Result(path, None, None, Failure(path, None, "ReadError", exc.message)))

@@ -1,0 +1,17 @@
+"""Batch work: many inputs, on every core, in input order, with a progress bar and a report.
+
+The unit of work is an *item*: one file, one standard-input document, or one record of a
+WARC archive. :func:`iter_articles` yields a :class:`Result` per article, in input order
+whatever the number of worker processes; :func:`convert_many` writes them in another
+format and returns a :class:`BatchResult`. Failures never stop a batch unless asked to:
+each becomes a :class:`Failure`, counted and written to the errors report.
+
+The same names are available from the top-level package (``newsparse.convert_many``).
+"""
+
+from __future__ import annotations
+
+from ._runner import convert_many, iter_articles
+from ._types import BatchResult, Failure, Result
+
+__all__ = ["BatchResult", "Failure", "Result", "convert_many", "iter_articles"]

@@ -1,0 +1,108 @@
+"""The values batch work passes around: work items, results, failures and the summary.
+
+A leaf module: the runner, the WARC reader, the input dispatch and the Dask helpers all
+import it, and it imports none of them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+import attrs
+
+from .._errors import ParseError, ReadError
+from .._model import Article
+
+__all__ = ["BatchResult", "Failure", "Item", "OnError", "Result"]
+
+OnError = Literal["continue", "raise"]
+
+
+@attrs.frozen
+class Failure:
+    """One input (or record) that could not be converted.
+
+    ``record`` is the 0-based index of the article inside a multi-article input (a JSON
+    Lines file, a WARC archive), ``None`` for single-article inputs; ``line`` and
+    ``column`` come from a :class:`~newsparse.ParseError` where there is one.
+    """
+
+    input: str
+    record: int | None
+    error: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    format: str | None = None
+
+    def error_object(self) -> ReadError:
+        """The failure as the newsparse error it was (what ``on_error="raise"`` raises)."""
+        message = self.message
+        if self.record is not None:
+            message += f" (record {self.record})"
+        if self.line is not None:
+            return ParseError(
+                message, format=self.format, line=self.line, column=self.column, source=self.input
+            )
+        return ReadError(message, format=self.format, source=self.input)
+
+    def to_json(self) -> str:
+        """One line of the errors report (JSON Lines)."""
+        return json.dumps(attrs.asdict(self), ensure_ascii=False)
+
+    def __str__(self) -> str:
+        where = self.input
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        if self.record is not None:
+            where += f" (record {self.record})"
+        fmt = f"[{self.format}] " if self.format else ""
+        return f"{where}: {fmt}{self.message}"
+
+
+@attrs.frozen
+class Result:
+    """What became of one article-sized piece of input: an Article or a Failure."""
+
+    input: str
+    record: int | None
+    article: Article | None
+    failure: Failure | None
+
+
+@attrs.frozen
+class BatchResult:
+    """The summary of :func:`~newsparse.convert_many`.
+
+    ``skipped`` counts the records that hold no article (WARC request and metadata
+    records, responses that are not HTML).
+    """
+
+    converted: int
+    failed: int
+    skipped: int
+    outputs: tuple[str, ...]
+    failures: tuple[Failure, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether every input converted."""
+        return self.failed == 0
+
+
+@attrs.frozen
+class Item:
+    """A picklable unit of work: a file, a standard-input document, a WARC record or range."""
+
+    name: str
+    path: str | None = None
+    data: bytes | None = None
+    record: int | None = None
+    format: str | None = None
+    media_type: str | None = None
+    encoding: str | None = None
+    url: str | None = None
+    extras: tuple[tuple[str, Any], ...] = ()
+    error: str | None = None  # an input that failed before reading, e.g. a broken archive
+    warc_range: tuple[int, int] | None = None  # a byte range of a WARC, read by a worker
