@@ -222,7 +222,9 @@ def test_content_overrules_a_generic_suffix(tmp_path: Path) -> None:
 def test_broken_plugin_reference_costs_only_its_own_format(fresh_registry: None) -> None:
     spec = FormatSpec(name="stale", reader="no_such_module:read", sniffer="no_such_module:sniff")
     newsparse.register_plugin(_plugin_module(spec), name="stale-plugin")
-    assert newsparse.detect_format(" date 2024-03-05 trending:\n\nT\n\n") == "wire"
+    with pytest.warns(newsparse.PluginWarning, match="stale-plugin.*no_such_module:sniff"):
+        assert newsparse.detect_format(" date 2024-03-05 trending:\n\nT\n\n") == "wire"
+    assert [f.plugin for f in newsparse.plugin_failures()] == ["stale-plugin"]
     with pytest.raises(newsparse.PluginError, match="stale-plugin"):
         newsparse.read("x", "stale")
 

@@ -62,8 +62,14 @@ def test_replace_on_request(fresh_registry: None) -> None:
     better = make_plugin(
         "better-wire", FormatSpec(name="wire", writer="builtins:str"), replace=True
     )
-    newsparse.register_plugin(better)
+    with pytest.warns(PluginWarning) as record:
+        newsparse.register_plugin(better)
     assert newsparse.get_format("wire").plugin == "better-wire"
+    (message,) = [str(w.message) for w in record]
+    assert message == (
+        "plugin 'better-wire': its format 'wire' replaces the built-in format 'wire' "
+        "(plugin 'newsparse.wire')"
+    )
 
 
 def test_hook_with_unknown_argument_is_refused(fresh_registry: None) -> None:

@@ -26,7 +26,8 @@ def test_registered_format_does_not_leak() -> None:
 def test_register_format_refuses_duplicates(register_format: Callable[..., FormatSpec]) -> None:
     with pytest.raises(newsparse.PluginError, match="already registered"):
         register_format(FormatSpec(name="wire", writer=lambda a: ""))
-    replaced = register_format(FormatSpec(name="wire", writer=lambda a: "x"), replace=True)
+    with pytest.warns(newsparse.PluginWarning, match=r"replaces the built-in format 'wire'"):
+        replaced = register_format(FormatSpec(name="wire", writer=lambda a: "x"), replace=True)
     assert newsparse.write(Article("t"), "wire") == "x"
     assert replaced.plugin is not None
 

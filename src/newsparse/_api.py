@@ -12,11 +12,12 @@ from ._errors import (
     DecodeError,
     FormatDetectionError,
     NewsparseError,
+    PluginError,
     ReadError,
     WriteError,
 )
 from ._model import Article
-from ._plugins import get_registry
+from ._plugins import describe, get_registry, interrupts, is_builtin, report_failure, warn_once
 from ._registry import FormatSpec
 
 __all__ = [
@@ -137,10 +138,8 @@ def _bom_encoding(head: bytes) -> str | None:
 def _decode(data: bytes, spec: FormatSpec, encoding: str | None, name: str) -> str:
     chosen = encoding or _bom_encoding(data)
     if chosen is None and spec.encoding_detector is not None:
-        detector = spec.load("encoding_detector")
-        assert detector is not None
-        declared = detector(data[:SNIFF_BYTES])
-        if declared:
+        declared = _call_reader(spec, "encoding_detector", name, data[:SNIFF_BYTES])
+        if isinstance(declared, str) and declared:
             try:
                 chosen = codecs.lookup(declared).name
             except LookupError:
@@ -179,24 +178,85 @@ def _resolve(
 
 
 def _sniff_all(head: str) -> dict[str, float]:
-    """Every reader's confidence that ``head`` is in its format (no sniffer: absent)."""
+    """Every reader's confidence that ``head`` is in its format (no sniffer: absent).
+
+    A sniffer that cannot be loaded, raises (whatever it raises but KeyboardInterrupt) or
+    returns no number loses its vote and is reported once; a score outside [0, 1] is
+    clamped, with one warning per sniffer.
+    """
     scores: dict[str, float] = {}
     for spec in get_registry().readers():
         try:  # a broken plugin (bad reference, crashing sniffer) only loses its vote
             sniffer = spec.load("sniffer")
-            if sniffer is not None:
-                scores[spec.name] = float(sniffer(head))
-        except Exception:
+            if sniffer is None:
+                continue
+            raw = sniffer(head)
+            score = float(raw)
+        except BaseException as exc:
+            if interrupts(exc):
+                raise
             scores[spec.name] = 0.0
+            report_failure(
+                ("sniffer", spec.name),
+                exc
+                if isinstance(exc, PluginError)
+                else PluginError(
+                    f"the sniffer of format {spec.name!r} failed: {describe(exc)}",
+                    plugin=spec.plugin or "?",
+                ),
+            )
+            continue
+        if not 0.0 <= score <= 1.0:  # NaN fails both comparisons
+            clamped = 1.0 if score > 1.0 else 0.0
+            warn_once(
+                ("score", spec.name),
+                f"plugin {spec.plugin!r}: the sniffer of format {spec.name!r} returned "
+                f"{raw!r}, outside [0, 1]; it counts as {clamped}",
+            )
+            score = clamped
+        scores[spec.name] = score
     return scores
 
 
+def _displaced(winner: FormatSpec, scores: dict[str, float]) -> None:
+    """Warn (once) when a plugin's format wins a source another plugin's format claims.
+
+    A format that claims the extension or media type of another plugin's format and
+    sniffs more confidently takes that format's files: say so, naming both.
+    """
+    if is_builtin(winner.plugin):
+        return
+    claims = set(winner.extensions) | set(winner.media_types)
+    for name, score in scores.items():
+        if name == winner.name or score < _MIN_CONFIDENCE:
+            continue
+        other = get_registry().get(name)
+        shared = claims & (set(other.extensions) | set(other.media_types))
+        if other.plugin == winner.plugin or not shared:
+            continue
+        warn_once(
+            ("displaced", winner.name, other.name),
+            f"plugin {winner.plugin!r}: its format {winner.name!r} claims "
+            f"{', '.join(sorted(shared))}, also claimed by format {other.name!r} (plugin "
+            f"{other.plugin!r}), and its sniffer's score {scores[winner.name]} took a "
+            f"source that {other.name!r} scored {score}",
+        )
+
+
 def _detect(src: _Input) -> FormatSpec:
+    scores: dict[str, float] = {}
+    spec = _detect_by(src, scores)
+    if spec.name in scores:
+        _displaced(spec, scores)
+    return spec
+
+
+def _detect_by(src: _Input, scores: dict[str, float]) -> FormatSpec:
     registry = get_registry()
     by_name: list[FormatSpec] = []
     if src.filename:
         by_name = [s for s in registry.for_filename(src.filename) if s.can_read]
-    scores = _sniff_all(src.head_text())
+    scores.update(_sniff_all(src.head_text()))
     ranked = sorted(scores, key=lambda name: (-scores[name], name))
     confident = [name for name in ranked if scores[name] >= _MIN_CONFIDENCE]
     if by_name:
@@ -274,14 +334,17 @@ def _call_reader(spec: FormatSpec, role: str, src_name: str, *args: Any, **optio
         if "unexpected keyword argument" in str(exc):
             raise ReadError(f"{exc}", format=spec.name, source=src_name) from exc
         raise _crash(spec, "reading", exc, src_name) from exc
-    except Exception as exc:
+    except BaseException as exc:  # SystemExit, GeneratorExit ...: the plugin's failure
+        if interrupts(exc):
+            raise
         raise _crash(spec, "reading", exc, src_name) from exc
 
 
-def _crash(spec: FormatSpec, doing: str, exc: Exception, src_name: str | None) -> NewsparseError:
-    message = (
-        f"format {spec.name!r} (plugin {spec.plugin!r}) failed while {doing}: "
-        f"{type(exc).__name__}: {exc}"
+def _crash(
+    spec: FormatSpec, doing: str, exc: BaseException, src_name: str | None
+) -> NewsparseError:
+    message = f"format {spec.name!r} (plugin {spec.plugin!r}) failed while {doing}: " + describe(
+        exc
     )
     if doing == "reading":
         return ReadError(message, format=spec.name, source=src_name)
@@ -382,7 +445,9 @@ def read_many(
                 if chosen is None:  # only streams opened from a path decode lazily
                     raise _crash(spec, "reading", exc, src.name) from exc
                 raise _stream_decode_error(src, spec, chosen) from None
-            except Exception as exc:
+            except BaseException as exc:
+                if interrupts(exc):
+                    raise
                 raise _crash(spec, "reading", exc, src.name) from exc
             if not isinstance(article, Article):
                 raise ReadError(
@@ -408,9 +473,8 @@ def _stream_of(src: _Input, spec: FormatSpec, encoding: str | None) -> tuple[IO[
     head = src.head_bytes()
     chosen = encoding or _bom_encoding(head)
     if chosen is None and spec.encoding_detector is not None:
-        detector = spec.load("encoding_detector")
-        assert detector is not None
-        chosen = detector(head)
+        declared = _call_reader(spec, "encoding_detector", src.name, head)
+        chosen = declared if isinstance(declared, str) else None
     chosen = chosen or "utf-8"
     try:
         codecs.lookup(chosen)
@@ -472,7 +536,9 @@ def _call_writer(spec: FormatSpec, role: str, *args: Any, **options: Any) -> Any
         if "unexpected keyword argument" in str(exc):
             raise WriteError(str(exc), format=spec.name) from exc
         raise _crash(spec, "writing", exc, None) from exc
-    except Exception as exc:
+    except BaseException as exc:
+        if interrupts(exc):
+            raise
         raise _crash(spec, "writing", exc, None) from exc
 
 
@@ -525,7 +591,9 @@ def write_many(articles: Iterable[Article], format: str, **options: Any) -> Iter
             return
         except NewsparseError:
             raise
-        except Exception as exc:
+        except BaseException as exc:
+            if interrupts(exc):
+                raise
             raise _crash(spec, "writing", exc, None) from exc
         yield chunk
 

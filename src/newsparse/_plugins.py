@@ -6,6 +6,12 @@ Environment switches:
   only the built-in formats and plugins registered in code.
 - ``NEWSPARSE_LOAD_PLUGINS=a,b``: load only the entry points named ``a`` and ``b``
   (an empty value loads none).
+
+Plugin code runs guarded: whatever a plugin raises at import, in its hook, or later in a
+reader, writer or sniffer (``SystemExit`` and other ``BaseException`` subclasses too) is
+reported with the plugin's name and costs only that plugin. The one exception is
+:class:`KeyboardInterrupt`, which always reaches the caller: newsparse cannot tell a
+plugin's from the user's Ctrl-C.
 """
 
 from __future__ import annotations
@@ -50,7 +56,28 @@ BUILTIN_PLUGINS: dict[str, str] = {
 
 
 class PluginWarning(UserWarning):
-    """Issued when a plugin fails to load or registers a bad format; the rest keep working."""
+    """Issued when a plugin fails or displaces another format; the rest keep working.
+
+    Also issued when a plugin's format replaces a format of another plugin
+    (``replace=True``), when detection gives a plugin's format a source that another
+    plugin's format claims by extension or media type, and (once per format) when a
+    sniffer returns a score outside [0, 1].
+    """
+
+
+def interrupts(exc: BaseException) -> bool:
+    """Whether ``exc``, raised by plugin code, must reach the caller: a KeyboardInterrupt.
+
+    Anything else a plugin raises (``SystemExit``, ``GeneratorExit`` or any other
+    ``BaseException``) is that plugin's failure, reported with its name.
+    """
+    return isinstance(exc, KeyboardInterrupt)
+
+
+def describe(exc: BaseException) -> str:
+    """``"SystemExit: 3"``: an exception raised by plugin code, for a message."""
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 class _State:
@@ -60,6 +87,7 @@ class _State:
         self.registry: Registry | None = None
         self.failures: list[PluginError] = []
         self.in_code: dict[str, Any] = {}  # plugins given to register_plugin, by name
+        self.warned: set[tuple[str, ...]] = set()  # run-time warnings already given
 
 
 _state = _State()
@@ -68,6 +96,29 @@ _state = _State()
 def _report(error: PluginError) -> None:
     _state.failures.append(error)
     warnings.warn(str(error), PluginWarning, stacklevel=5)
+
+
+def report_failure(key: tuple[str, ...], error: PluginError) -> None:
+    """Report a plugin's run-time failure once per ``key``: a warning and plugin_failures()."""
+    with _state.lock:
+        if key in _state.warned:
+            return
+        _state.warned.add(key)
+    _report(error)
+
+
+def warn_once(key: tuple[str, ...], message: str) -> None:
+    """Issue a PluginWarning once per ``key`` (until :func:`reset`)."""
+    with _state.lock:
+        if key in _state.warned:
+            return
+        _state.warned.add(key)
+    warnings.warn(message, PluginWarning, stacklevel=4)
+
+
+def is_builtin(plugin: str | None) -> bool:
+    """Whether ``plugin`` names one of the built-in formats' plugins."""
+    return plugin in BUILTIN_PLUGINS
 
 
 def _new_manager() -> pluggy.PluginManager:
@@ -80,10 +131,16 @@ def _add_plugin(pm: pluggy.PluginManager, plugin: Any, name: str) -> PluginError
     try:
         pm.register(plugin, name=name)
         pm.check_pending()
-    except Exception as exc:  # a plugin's own mistake must not break the others
-        if pm.is_registered(plugin):
-            pm.unregister(plugin)
-        return PluginError(f"cannot be registered: {exc}", plugin=name)
+    except BaseException as exc:  # a plugin's own mistake must not break the others
+        if interrupts(exc):
+            raise
+        try:
+            if pm.is_registered(plugin):
+                pm.unregister(plugin)
+        except BaseException as again:  # a plugin object whose attributes raise
+            if interrupts(again):
+                raise
+        return PluginError(f"cannot be registered: {describe(exc)}", plugin=name)
     return None
 
 
@@ -106,13 +163,22 @@ def _entry_points() -> list[Any]:
     return unique
 
 
-def _collect(registry: Registry, plugin: Any, name: str) -> list[PluginError]:
+def _collect(
+    registry: Registry, plugin: Any, name: str, notices: list[str] | None = None
+) -> list[PluginError]:
     """Call one plugin's ``register_formats``, add what it registers to ``registry``.
 
     Returns the errors met on the way: each bad spec is left out, the good ones stay.
+    ``notices`` receives the warnings to give once the hook has returned (a format that
+    replaced another plugin's), so that a warning turned into an error cannot break it.
     """
     errors: list[PluginError] = []
-    impl = getattr(plugin, "register_formats", None)
+    try:
+        impl = getattr(plugin, "register_formats", None)
+    except BaseException as exc:
+        if interrupts(exc):
+            raise
+        return [PluginError(f"cannot be inspected: {describe(exc)}", plugin=name)]
     if impl is None:
         return errors
 
@@ -124,17 +190,30 @@ def _collect(registry: Registry, plugin: Any, name: str) -> list[PluginError]:
             )
             return
         try:
+            displaced = registry.find(spec.name) if replace else None
             registry.add(attrs.evolve(spec, plugin=name), replace=replace)
         except NewsparseError as exc:
             errors.append(PluginError(f"bad format {spec.name!r}: {exc}", plugin=name))
+            return
+        if displaced is not None and displaced.plugin != name and notices is not None:
+            kind = "the built-in format" if is_builtin(displaced.plugin) else "format"
+            notices.append(
+                f"plugin {name!r}: its format {spec.name!r} replaces {kind} "
+                f"{displaced.name!r} (plugin {displaced.plugin!r})"
+            )
 
     try:
         impl(register=register)
-    except Exception as exc:
-        errors.append(
-            PluginError(f"register_formats raised {type(exc).__name__}: {exc}", plugin=name)
-        )
+    except BaseException as exc:
+        if interrupts(exc):
+            raise
+        errors.append(PluginError(f"register_formats raised {describe(exc)}", plugin=name))
     return errors
+
+
+def _notify(notices: list[str]) -> None:
+    for message in notices:
+        warnings.warn(message, PluginWarning, stacklevel=5)
 
 
 def _load() -> Registry:
@@ -142,7 +221,13 @@ def _load() -> Registry:
     registry = Registry()
     plugins: list[tuple[Any, str]] = []
     for plugin_name, module_name in BUILTIN_PLUGINS.items():
-        module = importlib.import_module(module_name)
+        try:
+            module = importlib.import_module(module_name)
+        except BaseException as exc:
+            if interrupts(exc):
+                raise
+            _report(PluginError(f"failed to import: {describe(exc)}", plugin=plugin_name))
+            continue
         error = _add_plugin(pm, module, plugin_name)
         if error is None:
             plugins.append((module, plugin_name))
@@ -153,17 +238,21 @@ def _load() -> Registry:
             continue
         try:
             plugin = ep.load()
-        except Exception as exc:
-            _report(PluginError(f"failed to import: {type(exc).__name__}: {exc}", plugin=ep.name))
+        except BaseException as exc:  # SystemExit at import too: it must not end the caller
+            if interrupts(exc):
+                raise
+            _report(PluginError(f"failed to import: {describe(exc)}", plugin=ep.name))
             continue
         error = _add_plugin(pm, plugin, ep.name)
         if error is None:
             plugins.append((plugin, ep.name))
         else:
             _report(error)
+    notices: list[str] = []
     for plugin, name in plugins:
-        for error in _collect(registry, plugin, name):
+        for error in _collect(registry, plugin, name, notices):
             _report(error)
+    _notify(notices)
     _state.pm = pm
     return registry
 
@@ -205,12 +294,14 @@ def register_plugin(plugin: Any, name: str | None = None) -> str:
         error = _add_plugin(pm, plugin, plugin_name)
         if error is not None:
             raise error
-        errors = _collect(registry, plugin, plugin_name)
+        notices: list[str] = []
+        errors = _collect(registry, plugin, plugin_name, notices)
         if errors:
             unregister_plugin(plugin_name)
             raise errors[0]
         _state.in_code[plugin_name] = plugin
-        return plugin_name
+    _notify(notices)
+    return plugin_name
 
 
 def unregister_plugin(name: str) -> None:
@@ -234,6 +325,7 @@ def reset() -> None:
         _state.registry = None
         _state.failures = []
         _state.in_code = {}
+        _state.warned = set()
 
 
 def portable_plugins() -> list[tuple[str, Any]]:

@@ -159,10 +159,12 @@ class FormatSpec:
             return None
         try:
             return _load(ref)
-        except Exception as exc:  # ImportError, AttributeError, or the module's own error
+        except BaseException as exc:  # ImportError, or anything the module raises (SystemExit)
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             raise PluginError(
-                f"the {role} of format {self.name!r}, {ref!r}, cannot be loaded: "
-                f"{type(exc).__name__}: {exc}",
+                f"the {role} of format {self.name!r}, {ref!r}, cannot be loaded: {text}",
                 plugin=self.plugin or "?",
             ) from exc
 
