@@ -29,11 +29,21 @@ from typing import Any
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "pages"
 HEADLINE = {
     "aeb": ["body F1 (mean)"],
-    "trafilatura": ["body segments F", "authors exact (eval_authors rule)", "title exact",
-                    "date (day) F"],
+    "trafilatura": [
+        "body segments F",
+        "authors exact (eval_authors rule)",
+        "title exact",
+        "date (day) F",
+    ],
     "htmldate": ["date (day) F"],
-    "readability": ["body F1 (mean)", "title exact", "authors set", "language exact",
-                    "site exact", "published instant"],
+    "readability": [
+        "body F1 (mean)",
+        "title exact",
+        "authors set",
+        "language exact",
+        "site exact",
+        "published instant",
+    ],
 }
 
 
@@ -42,7 +52,9 @@ def fold_of(page_id: str, k: int) -> int:
     return int.from_bytes(hashlib.sha256(page_id.encode("utf-8")).digest()[:8], "big") % k
 
 
-def _records(corpus: dict[str, Any], name: str, pages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _records(
+    corpus: dict[str, Any], name: str, pages: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     out = []
     for row in pages:
         rec = row.get(name)
@@ -76,19 +88,30 @@ def report(results: list[dict[str, Any]], k: int, held_out: int, every_row: bool
         kept = [p for p in corpus["per_page"] if fold_of(p["id"], k) == held_out]
         a, b = _summarize(run, corpus, tuned), _summarize(run, corpus, kept)
         names = corpus["extractors"]
-        print(f"\n### {corpus['corpus']} ({corpus['kind']}): tuned folds {len(tuned)} pages, "
-              f"held-out fold {len(kept)} pages\n")
+        print(
+            f"\n### {corpus['corpus']} ({corpus['kind']}): tuned folds {len(tuned)} pages, "
+            f"held-out fold {len(kept)} pages\n"
+        )
         print("| metric | " + " | ".join(f"{n} tuned | {n} held-out" for n in names) + " |")
         print("|---|" + "---|---|" * len(names))
         metrics = list(a) if every_row else [m for m in HEADLINE[corpus["kind"]] if m in a]
-        metrics += [m for m in ("errors", "empty", "empty (no date)") if m in a and m not in metrics]
+        metrics += [
+            m for m in ("errors", "empty", "empty (no date)") if m in a and m not in metrics
+        ]
         for m in metrics:
             cells = [f"{a[m].get(n, 'n/a')} | {b.get(m, {}).get(n, 'n/a')}" for n in names]
             print(f"| {m} | " + " | ".join(cells) + " |")
 
 
-def worst(results: list[dict[str, Any]], metric: str, corpus_kind: str | None, k: int,
-          held_out: int, n: int, extractor: str) -> None:
+def worst(
+    results: list[dict[str, Any]],
+    metric: str,
+    corpus_kind: str | None,
+    k: int,
+    held_out: int,
+    n: int,
+    extractor: str,
+) -> None:
     """List the tuned-fold pages with the lowest per-page score on one metric."""
     for corpus in results:
         if corpus_kind and corpus_kind not in (corpus["kind"], corpus["corpus"]):
