@@ -17,6 +17,7 @@ import msgspec
 
 from ... import _build
 from ..._errors import NewsparseError, ParseError, ValidationError, WriteError
+from ..._jsonhead import scan
 from ..._model import (
     _EXTRA_KEY,
     Article,
@@ -364,15 +365,20 @@ def write(article: Article, *, indent: int | None = None, **options: Any) -> str
 
 
 def sniff(head: str) -> float:
-    """Confidence that ``head`` starts a native newsparse JSON document."""
-    stripped = head.lstrip("\ufeff \t\r\n")
-    if not stripped.startswith("{"):
+    """Confidence that ``head`` starts a native newsparse JSON document.
+
+    Structural: the top-level object's first key is ``"newsparse"`` (as the writer puts
+    it), or it has both ``newsparse`` and ``title`` keys; a second document after the
+    first is JSON Lines. Strings inside values never count.
+    """
+    found = scan(head)
+    if found is None or found.kind != "object":
         return 0.0
-    if re.match(r'\{\s*"newsparse"\s*:', stripped):
-        rest = stripped.partition("\n")[2]
-        if rest.lstrip().startswith('{"newsparse"'):
+    members = found.members
+    if next(iter(members), None) == "newsparse":
+        if found.complete and found.rest.startswith("{"):
             return 0.4  # one document per line: JSON Lines
         return 0.95
-    if '"newsparse"' in stripped and '"title"' in stripped:
+    if "newsparse" in members and "title" in members:
         return 0.7
     return 0.1

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from ..._errors import ParseError, WriteError
+from ..._jsonhead import scan
 from ..._model import Article
 from ._codec import article_from_doc, decode, encode
 
@@ -133,10 +134,20 @@ def write_many(articles: Iterable[Article], **options: Any) -> Iterator[str]:
 
 
 def sniff(head: str) -> float:
-    """Confidence that ``head`` starts a JSON Lines file of newsparse documents."""
-    lines = [ln for ln in head.lstrip("\ufeff").split("\n") if ln.strip()]
-    if not lines or not lines[0].lstrip().startswith('{"newsparse"'):
+    """Confidence that ``head`` starts a JSON Lines file of newsparse documents.
+
+    Structural: a line is a newsparse document when it is a JSON object whose first
+    key is ``"newsparse"``; two such lines are JSON Lines, one alone may be either.
+    """
+    lines = [ln for ln in head.lstrip("\ufeff").split("\n") if ln.strip()][:2]
+    first = scan(lines[0]) if lines else None
+    if first is None or next(iter(first.members), None) != "newsparse":
         return 0.0
-    if len(lines) >= 2 and lines[1].lstrip().startswith('{"newsparse"'):
+    if not first.complete:
+        return 0.2  # one long line, cut by the end of the head
+    if first.rest:
+        return 0.0  # something after the document on its own line: not JSON Lines
+    second = scan(lines[1]) if len(lines) >= 2 else None
+    if second is not None and next(iter(second.members), None) == "newsparse":
         return 0.97
-    return 0.6 if head.rstrip().endswith("}") and "\n" not in head.strip() else 0.2
+    return 0.6 if "\n" not in head.strip() else 0.2

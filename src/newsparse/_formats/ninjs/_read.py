@@ -13,7 +13,10 @@ import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+import msgspec
+
 from ..._errors import ParseError, ValidationError
+from ..._jsonhead import scan
 from ..._model import _LANGUAGE, Article, Author, Block, Media, Paragraph
 from ..json._codec import loads
 from ..json._dates import parse_datetime
@@ -421,22 +424,63 @@ def read(text: str, **options: Any) -> Article:
         raise ParseError("ninjs is nested too deeply to read", format=FORMAT) from None
 
 
-_NINJS_KEYS = re.compile(
-    r'"(?:headlines|bodies|by|versioncreated|versionCreated|firstcreated|firstCreated|'
-    r"pubstatus|pubStatus|body_text|body_html|headline|byline|renditions|associations|"
-    r'located|slugline)"\s*:'
+_NINJS_KEYS = frozenset(
+    {
+        "headlines",
+        "bodies",
+        "by",
+        "versioncreated",
+        "versionCreated",
+        "firstcreated",
+        "firstCreated",
+        "pubstatus",
+        "pubStatus",
+        "body_text",
+        "body_html",
+        "headline",
+        "byline",
+        "renditions",
+        "associations",
+        "located",
+        "slugline",
+    }
 )
 
 
+def _declares_ninjs(members: dict[str, str | None]) -> bool:
+    """Whether the top-level ``standard`` (``$standard``, ``$schema``) names ninjs."""
+    for key in ("standard", "$standard", "$schema"):
+        raw = members.get(key)
+        if raw is None:
+            continue
+        try:
+            value = msgspec.json.decode(raw)
+        except (msgspec.DecodeError, RecursionError, UnicodeError):
+            continue
+        if isinstance(value, dict):
+            if value.get("name") == "ninjs":
+                return True
+            value = value.get("schema")
+        if isinstance(value, str) and _SCHEMA_URL.search(value):
+            return True
+    return False
+
+
 def sniff(head: str) -> float:
-    """Confidence that ``head`` starts a ninjs document."""
-    stripped = head.lstrip("\ufeff \t\r\n")
-    if not stripped.startswith("{") or '"uri"' not in head:
+    """Confidence that ``head`` starts a ninjs document.
+
+    Structural: it looks at the keys of the top-level object only (``uri``, which every
+    version requires, the ``standard`` naming ninjs, ninjs properties), so no string in
+    a value (a tag that reads ``"newsparse"``) can sway it.
+    """
+    found = scan(head)
+    if found is None or found.kind != "object" or "uri" not in found.members:
         return 0.0
-    if '"@context"' in head or '"newsparse"' in head:
-        return 0.05
-    if re.search(r'"name"\s*:\s*"ninjs"', head) or "ninjs-schema_" in head:
+    members = found.members
+    if "@context" in members or "newsparse" in members:
+        return 0.05  # JSON-LD or newsparse JSON that happens to have a "uri" key
+    if _declares_ninjs(members):
         return 0.95
-    if _NINJS_KEYS.search(head):
+    if not _NINJS_KEYS.isdisjoint(members):
         return 0.8
     return 0.3
