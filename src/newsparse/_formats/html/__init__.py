@@ -7,9 +7,10 @@ modules imported on first use (selectolax only there), so ``import newsparse`` s
 - ``_reader``: reading, fast for newsparse's own markup, else via ``_meta`` and ``_body``;
 - ``_meta``: the metadata of real pages (JSON-LD, microdata, OpenGraph, Twitter, Dublin
   Core, Parse.ly, Sailthru, ``<time>``, ``rel=author``, byline text, ``lang``, canonical);
-- ``_body`` and ``_score``: the main-content extraction (paragraph scores propagated to
-  ancestors, link and text density, furniture by class/id, JSON-LD ``articleBody`` as a
-  check; see ``docs/extraction.md``), and ``_rules``: per-site rules given by the user;
+- ``_extract`` and ``_body``: the main-content extraction (one measuring pass, paragraph
+  scores propagated to ancestors, link and text density, furniture by class/id; then the
+  blocks, with JSON-LD ``articleBody`` as a check; see ``docs/extraction.md``), and
+  ``_rules``: per-site rules given by the user;
 - ``_charset``: the charset of a page's bytes (BOM, declared, else detected).
 
 See ``docs/formats/html.md``.

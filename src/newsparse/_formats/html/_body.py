@@ -4,7 +4,7 @@ The method, with no per-site rules (users may add their own, see :mod:`._rules`)
 
 1. Clean: elements that never hold article text are unlinked in C (``script``, ``style``,
    ``nav``, ``aside``, forms' controls, ``iframe``, ``svg``, …) and so are hidden ones.
-2. Score (:mod:`._score`, after readability): every paragraph-like element (``p``, ``pre``,
+2. Score (:mod:`._extract`, after readability): every paragraph-like element (``p``, ``pre``,
    ``td``, ``blockquote``, ``dd``) of 25+ script-aware characters and link density under
    one half scores ``1 + commas + min(size/100, 3)``, weighted by ``1 - link density``,
    and passes it to five ancestors (full, half, then ``1/(3·level)``). Paragraphs under
@@ -42,9 +42,11 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..._model import Block, Heading, ListBlock, Media, MediaBlock, Paragraph, Preformatted, Quote
 from ..wire._layout import is_note, parse_caption
-from . import _score
+from ._extract import Page, choose, measure
+from ._extract import _constants as C
+from ._extract._features import dense, hidden, hints, norm, size, strong_negative
+from ._extract._measure import TEXT_INLINE
 from ._rules import Rules, resolve
-from ._score import choose, dense, hidden, hints, link_size, norm, size, strong_negative
 
 __all__ = ["extract_body"]
 
@@ -61,10 +63,7 @@ _JUNK_TAGS = [
     "select",
     "textarea",
 ]
-_INLINE = _score.INLINE | {
-    # inline for the text of a block, though not prose for the scoring of a container
-    "data", "del", "dfn", "img", "ins", "label", "picture", "samp", "source", "wbr",
-}  # fmt: skip
+_INLINE = TEXT_INLINE
 _SKIP = frozenset(
     {
         "header",
@@ -92,10 +91,7 @@ _SKIP = frozenset(
     }
 )
 _CELLS = frozenset({"td", "th"})
-# a table whose cells hold any of these lays out the page (or the text), not data
-_CELL_BLOCKS = "table table, p, div, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, pre, figure"
 _HEADINGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_BLOCKISH = "p, div, section, article, ul, ol, table, h2, h3, h4, blockquote, figure"
 _END_PUNCT = ".!?。！？…\"'”’»)"
 _BYLINE = re.compile(
     r"^(?:by|par|von|di|por|door|av|af|de|от|автор|text|texte|words|written by|"
@@ -109,7 +105,6 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _NOTE_LOOKBACK = 3
-_MAX_DEPTH = 60
 
 
 # ---------------------------------------------------------------------------
@@ -119,9 +114,9 @@ _MAX_DEPTH = 60
 _BREAK = "\u2029"  # a <br> in collected text (source newlines are mere spaces)
 
 
-def _raw(node: LexborNode, html: str | None = None) -> str:
-    """A node's text with each ``<br>`` as ``_BREAK`` (``html``: the node's, if known)."""
-    if "<br" not in (node.html or "" if html is None else html):
+def _raw(node: LexborNode, brs: bool) -> str:
+    """A node's text with each ``<br>`` as ``_BREAK`` (``brs``: it has ``<br>`` inside)."""
+    if not brs:
         return node.text(deep=True)
     parts: list[str] = []
     for item in node.traverse(include_text=True):
@@ -175,24 +170,29 @@ def _figure(node: LexborNode) -> MediaBlock | None:
     return MediaBlock(Media(url, caption=caption, credit=credit, kind=kind, alt=alt or None))
 
 
-def _is_link_list(node: LexborNode, text: str) -> bool:
-    n = dense(text)
-    if not n:
-        return True
-    return "<a" in (node.html or "") and link_size(node) > 0.5 * n
-
-
 class _Walker:
-    """Turns the chosen nodes into blocks, skipping furniture inside them."""
+    """Turns the chosen nodes into blocks, skipping furniture inside them.
+
+    Every size it needs is looked up in the measured ``page`` (no subtree is walked twice).
+    """
 
     def __init__(
-        self, held: dict[int, int] | None = None, total: int = 0, trust: bool = False
+        self, page: Page, held: dict[int, int] | None = None, total: int = 0, trust: bool = False
     ) -> None:
+        self.page = page
         self.out: list[Block] = []
         self.buffer: list[str] = []
         self.held = held or {}
         self.total = total
         self.trust = trust  # a site rule chose the body: keep all of it
+
+    def link_list(self, node: LexborNode, text: str) -> bool:
+        """Whether ``node``, of visible text ``text``, is mostly links."""
+        n = dense(text)
+        if not n:
+            return True
+        i = self.page.find(node)
+        return i is not None and self.page.links[i] > C.LINK_LIST_DENSITY * n
 
     def flush(self) -> None:
         if self.buffer:
@@ -201,77 +201,103 @@ class _Walker:
             if raw and not raw.isspace():
                 self.out.extend(Paragraph(line) for line in _split(raw))
 
+    def has_blocks(self, node: LexborNode) -> bool:
+        """Whether a block element (a paragraph, a list, a table, …) lies inside ``node``."""
+        i = self.page.find(node)
+        return i is None or self.page.blocks[i]
+
+    def holds_much(self, i: int | None) -> bool:
+        """Whether element ``i`` holds much of the chosen text (then it is no furniture)."""
+        return i is not None and self.held.get(i, 0) >= C.CONTAINER_HELD_SHARE * self.total > 0
+
     def container_ok(self, node: LexborNode, weight: int) -> bool:
         """Readability's conditional cleaning of a container inside the content."""
-        if self.trust or self.held.get(node.mem_id, 0) * 3 >= self.total > 0:
-            return True  # holds much of the scored text: not furniture
-        links = node.css("a")
-        if not links:
+        i = self.page.find(node)
+        if self.trust or i is None or self.holds_much(i):
             return True
-        text = node.text(deep=True)
-        n = dense(text)
-        if n == 0:
+        page = self.page
+        n = page.text[i]
+        if n == 0 or page.links[i] == 0 or page.commas[i] >= C.CONTAINER_COMMAS:
             return True
-        commas = text.count(",") + text.count("，") + text.count("、")
-        if commas >= 10:
-            return True
-        density = sum(dense(a.text(deep=True)) for a in links) / n
-        return not ((weight < 25 and density > 0.33) or (weight >= 25 and density > 0.5))
+        density = page.links[i] / n
+        limit = (
+            C.CONTENT_CONTAINER_LINK_DENSITY
+            if weight >= C.CLASS_WEIGHT
+            else C.CONTAINER_LINK_DENSITY
+        )
+        return density <= limit
 
-    def walk(self, node: LexborNode, depth: int = 0) -> None:
-        if depth > _MAX_DEPTH:
-            return
-        for child in node.iter(include_text=True):
-            self.visit(child, depth)
+    def walk(self, node: LexborNode) -> None:
+        """Walk the content of ``node`` (with a stack: any depth, no recursion)."""
+        self.descend(node, False)
 
-    def visit(self, child: LexborNode, depth: int) -> None:
-        """One node of the content: text goes to the buffer, a block to ``out``."""
+    def descend(self, node: LexborNode, flush: bool) -> None:
+        """Visit what is inside ``node``, and what :meth:`visit` hands back, in order."""
+        stack = [(node.iter(include_text=True), flush)]
+        while stack:
+            child = next(stack[-1][0], None)
+            if child is None:
+                if stack.pop()[1]:
+                    self.flush()
+                continue
+            inner = self.visit(child)
+            if inner is not None:
+                stack.append((inner[0].iter(include_text=True), inner[1]))
+
+    def visit(self, child: LexborNode) -> tuple[LexborNode, bool] | None:
+        """One node of the content: text goes to the buffer, a block to ``out``.
+
+        A container to walk is handed back, with whether to end the paragraph after it.
+        """
         tag = child.tag or ""
         if tag == "-text":
             self.buffer.append(child.text_content or "")
-            return
+            return None
         if tag == "br":
             self.buffer.append(_BREAK)
-            return
+            return None
         if tag.startswith(("-", "!", "_")):
-            return
+            return None
         if tag in _INLINE:
             if tag in ("img", "picture", "source"):
-                return
+                return None
             if not self.trust and strong_negative(child):
-                return
-            if tag in ("span", "font", "a") and child.css_first(_BLOCKISH) is not None:
+                return None
+            i = self.page.find(child)
+            if i is None:
+                self.buffer.append(_raw(child, True))
+                return None
+            if tag in ("span", "font", "a") and self.page.blocks[i]:
                 self.flush()
-                self.walk(child, depth + 1)
-                return
-            self.buffer.append(_raw(child))
-            return
+                return child, False
+            self.buffer.append(_raw(child, self.page.brs[i]))
+            return None
         self.flush()
         if tag in _SKIP:
-            return
+            return None
         if tag == "figure":
             block = _figure(child)
             if block is not None:
                 self.out.append(block)
-            return
+            return None
         if tag == "blockquote":
             # a quotation, or a post embedded in the text (its class names the network):
             # part of the article either way, unless hidden
             if self.trust or not hidden(child):
                 self.quote(child)
-            return
+            return None
         furniture, weight = hints(child)
         if furniture and not self.trust:
-            return
+            return None
         if tag == "p":
-            html = child.html or ""
-            raw = _raw(child, html)
+            i = self.page.find(child)
+            raw = _raw(child, i is None or self.page.brs[i])
             lines = _split(raw)
-            if lines and not ("<a" in html and link_size(child) > 0.5 * dense(raw)):
+            if lines and not self.link_list(child, raw):
                 self.out.extend(Paragraph(line) for line in lines)
         elif tag in _HEADINGS:
             text = norm(child.text(deep=True))
-            if text and not _is_link_list(child, text):
+            if text and not self.link_list(child, text):
                 self.out.append(Heading(text, level=_HEADINGS[tag]))
         elif tag in ("ul", "ol"):
             items = [
@@ -280,9 +306,9 @@ class _Walker:
                 if li.tag == "li" and not strong_negative(li)
             ]
             items = [i for i in items if i]
-            if items and not _is_link_list(child, " ".join(items)):
+            if items and not self.link_list(child, " ".join(items)):
                 self.out.append(ListBlock(items, ordered=tag == "ol"))
-        elif tag == "table" and child.css_first(_CELL_BLOCKS) is None:
+        elif tag == "table" and not self.has_blocks(child):
             if self.trust or self.container_ok(child, weight):
                 self.table(child)
         elif tag == "pre":
@@ -290,15 +316,15 @@ class _Walker:
             if text.strip():
                 self.out.append(Preformatted(text))
         elif self.container_ok(child, weight):
-            self.walk(child, depth + 1)
-            self.flush()
+            return child, True
+        return None
 
     def table(self, node: LexborNode) -> None:
         """A data table (cells of inline text): one paragraph per row, cells joined."""
         for row in node.css("tr"):
             cells = [norm(cell.text(deep=True)) for cell in row.iter() if cell.tag in _CELLS]
             text = " | ".join(c for c in cells if c)
-            if text and (self.trust or not _is_link_list(row, text)):
+            if text and (self.trust or not self.link_list(row, text)):
                 self.out.append(Paragraph(text))
 
     def quote(self, node: LexborNode) -> None:
@@ -308,7 +334,7 @@ class _Walker:
         text = " ".join(p for p in parts if p)
         if attribution and text.endswith(attribution):
             text = text[: -len(attribution)].rstrip(" —–-")
-        if text and not _is_link_list(node, text):
+        if text and not self.link_list(node, text):
             self.out.append(Quote(text, attribution=attribution or None))
 
 
@@ -433,18 +459,8 @@ def _hint(tree: LexborHTMLParser) -> LexborNode | None:
     return articles[0] if len(articles) == 1 else None
 
 
-def _contains(outer: LexborNode, inner: LexborNode) -> bool:
-    key = outer.mem_id
-    node: LexborNode | None = inner
-    while node is not None:
-        if node.mem_id == key:
-            return True
-        node = node.parent
-    return False
-
-
 def _choose(
-    tree: LexborHTMLParser, selector: str | None
+    tree: LexborHTMLParser, page: Page, selector: str | None
 ) -> tuple[list[LexborNode], dict[int, int] | None]:
     """The nodes to walk and the text held by their elements (``None``: a site rule)."""
     body = tree.body
@@ -454,17 +470,20 @@ def _choose(
         node = body.css_first(selector)
         if node is not None:
             return [node], None
-    chosen = choose(body) or choose(body, 1)  # a page of short paragraphs: take them
+    chosen = choose(page) or choose(page, 0, 1)  # a page of short paragraphs: take them
     if chosen is None:
         return [], {}
-    nodes, score, held = chosen
     hint = _hint(tree)
-    if hint is not None and len(nodes) == 1 and not _contains(hint, nodes[0]):
-        # the winner is outside the marked body (a comment thread, a teaser list)
-        inside = choose(hint)
-        if inside is not None and inside[1] >= 0.5 * score:
-            return inside[0], inside[2]
-    return nodes, held
+    at = page.find(hint) if hint is not None else None
+    nodes = chosen.nodes
+    if at is not None and len(nodes) == 1:
+        won = page.find(nodes[0])
+        if won is not None and not page.holds(at, won):
+            # the winner is outside the marked body (a comment thread, a teaser list)
+            inside = choose(page, at)
+            if inside is not None and inside.score >= C.HINT_SHARE * chosen.score:
+                return inside.nodes, inside.held
+    return nodes, chosen.held
 
 
 def extract_body(
@@ -479,14 +498,19 @@ def extract_body(
     """
     selector, drop = resolve(rules, url)
     _clean(tree, drop)
-    nodes, held = _choose(tree, selector)
+    body = tree.body
+    page = measure(body) if body is not None else Page()
+    nodes, held = _choose(tree, page, selector)
     if held is None:
-        walker = _Walker(trust=True)
+        walker = _Walker(page, trust=True)
     else:
-        walker = _Walker(held, max((held.get(n.mem_id, 0) for n in nodes), default=0))
+        total = max((held.get(i, 0) for n in nodes if (i := page.find(n)) is not None), default=0)
+        walker = _Walker(page, held, total)
     for node in nodes:
         if node.tag in ("p", "pre", "blockquote", "ul", "ol", "figure") or node.tag in _HEADINGS:
-            walker.visit(node, 0)
+            inner = walker.visit(node)
+            if inner is not None:
+                walker.descend(*inner)
         else:
             walker.walk(node)
         walker.flush()

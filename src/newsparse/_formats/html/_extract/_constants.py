@@ -1,0 +1,130 @@
+"""Every threshold and weight of the main-content extractor, named, in one place.
+
+Each constant says what general property of pages it stands for. The method that uses them
+is described in ``docs/extraction.md``; changing one is judged on all the evaluation
+corpora at once (``bench/bench_extract.py``, ``../shared/bench/pages/run.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- sizes -----------------------------------------------------------------------------
+WIDE_WEIGHT: Final = 3
+"""A Han, kana or hangul character counts this many: CJK text has no spaces, and one such
+character carries about as much as a short word with its space in alphabetic scripts."""
+
+# --- paragraphs (the units that vote for their containers) -----------------------------
+MIN_UNIT: Final = 25
+"""A paragraph scores when its text (script-aware, whitespace left out) is at least this
+long; a second pass with 1 runs on pages made only of short paragraphs."""
+
+DIRECT_TEXT: Final = 40
+"""An element that is not a paragraph tag (a ``div``, a ``section``) counts as a paragraph
+when it holds at least this much text itself, outside its block children (pages that put
+their text between ``<br>``s)."""
+
+MAX_UNIT_LINK_DENSITY: Final = 0.5
+"""A paragraph whose links hold more than this share of its text is navigation."""
+
+SIZE_PER_POINT: Final = 100
+"""A paragraph scores one point per this many characters ..."""
+
+MAX_SIZE_POINTS: Final = 3
+"""... up to this many (readability's ``min(length / 100, 3)``); one more point per comma."""
+
+LEVELS: Final = 5
+"""A paragraph's score goes to this many ancestors: in full to its parent, half to the
+grandparent, then ``1 / (LEVEL_DECAY · level)`` (readability)."""
+
+LEVEL_DECAY: Final = 3
+"""See :data:`LEVELS`."""
+
+# --- candidates ------------------------------------------------------------------------
+CLASS_WEIGHT: Final = 25
+"""Readability's class/id weight: plus this for a content word (article, body, story, …),
+minus this for a furniture word (comment, share, related, footer, …)."""
+
+TAG_WEIGHT: Final = {
+    "div": 5,
+    "article": 10,
+    "main": 5,
+    "section": 3,
+    "pre": 3,
+    "td": 3,
+    "blockquote": 3,
+    "form": -3,
+    "ol": -3,
+    "ul": -3,
+    "li": -3,
+    "dl": -3,
+    "dd": -3,
+    "th": -5,
+    "address": -3,
+    "header": -5,
+    "footer": -10,
+    "aside": -10,
+}
+"""A candidate's tag adds this to its score (readability's initial scores, with the
+sectioning elements of HTML5)."""
+
+FURNITURE_KEEP_SHARE: Final = 0.6
+"""A furniture-looking element (by tag, class, id or role) that holds at least this share
+of the page's paragraph text is the article, not furniture (WordPress puts ``tag-…``
+classes on the article itself; some pages put the article in an ``<aside>``)."""
+
+CLOSE_SHARE: Final = 0.75
+"""Candidates scoring at least this share of the best one are near-equal; when two or more
+of the :data:`CLOSE_TOP` best share an ancestor with it, the article is split in parts and
+the ancestor wins."""
+
+CLOSE_TOP: Final = 8
+"""See :data:`CLOSE_SHARE`."""
+
+CLOSE_MIN_UNITS: Final = 2
+"""A near-equal candidate needs this many paragraphs (one paragraph is a blurb)."""
+
+# --- siblings and parts ----------------------------------------------------------------
+SIBLING_SHARE: Final = 0.2
+"""A sibling of the winner joins it when it scores this share of the winner's score ..."""
+
+SIBLING_MIN_SCORE: Final = 10.0
+"""... and at least this (readability's sibling threshold)."""
+
+SIBLING_CLASS_BONUS: Final = 0.2
+"""A sibling with the winner's class gets this share of the winner's score as a bonus."""
+
+PROSE_MIN: Final = 80
+"""A sibling that is a paragraph (a ``p``, or a ``div`` of inline text) joins when it is
+longer than this with little link text (:data:`PROSE_MAX_LINK_DENSITY`), or shorter,
+without links and ending like a sentence."""
+
+PROSE_MAX_LINK_DENSITY: Final = 0.25
+"""See :data:`PROSE_MIN`."""
+
+TEXT_BOX_DEPTH: Final = 4
+"""How many single-element wrappers a paragraph sibling may sit in."""
+
+HINT_SHARE: Final = 0.5
+"""When the winner lies outside the page's marked body (``itemprop=articleBody``, a lone
+``<article>``), the best candidate inside it is taken if it scores this share of the
+winner's score."""
+
+# --- emitting (conditional cleaning inside the chosen container) -------------------------
+CONTAINER_LINK_DENSITY: Final = 0.33
+"""A container inside the content whose links hold more than this share of its text is a
+link list and is skipped ..."""
+
+CONTENT_CONTAINER_LINK_DENSITY: Final = 0.5
+"""... this share, for a container whose class/id names content."""
+
+CONTAINER_COMMAS: Final = 10
+"""A container with this many commas is prose, whatever its links."""
+
+CONTAINER_HELD_SHARE: Final = 1 / 3
+"""A container holding this share of the chosen text is kept, whatever its links or its
+class."""
+
+LINK_LIST_DENSITY: Final = 0.5
+"""A list, heading, quote, paragraph or table row whose links hold more than this share of
+its text is navigation."""

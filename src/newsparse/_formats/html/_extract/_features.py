@@ -1,0 +1,195 @@
+"""Features of page elements: script-aware text sizes and class/id/role hints.
+
+Class and id values are matched against word lists (furniture, content) once per distinct
+value and memoised, since class strings repeat within a page and across a site's pages.
+The word lists are English: class names are code, mostly English on non-English sites too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from ._constants import CLASS_WEIGHT, WIDE_WEIGHT
+
+__all__ = [
+    "INLINE",
+    "class_weight",
+    "commas",
+    "dense",
+    "hidden",
+    "hints",
+    "link_size",
+    "norm",
+    "size",
+    "strong_negative",
+]
+
+# Han, kana, hangul: one character carries about as much as a short word with its space
+# in alphabetic scripts, so it counts three (sizes are comparable across scripts).
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+# class/id hints. Strong ones name furniture whatever else the name says; weak ones only
+# when no positive word is there too ("article-footer" is furniture, "footer" may be).
+_STRONG = re.compile(
+    r"comment|disqus|share|sharing|social|newsletter|related|recommend|promo|sponsor|"
+    r"outbrain|taboola|subscri|signup|sign-up|advert|byline|caption|credit|cookie|"
+    r"breadcrumb|popular|trending|most-read|mostread|read-?more|readmore|sidebar|"
+    r"tweet|instagram|toolbar|masthead|skip-?link|gdpr|consent|jump-?link|modal|popup|"
+    r"further-?reading|also-?read|author-?(?:bio|info|box|card)|about-?the-?author|"
+    r"(?:^|\s)(?:ad-\w|(?:ads?|adv|nav|navbar|menu|tags|tag-?list|keywords|"
+    r"rss|pager|pagination|copyright|disclaimer|bio|teaser|login|subnav)(?:$|[\s_-]))",
+    re.IGNORECASE,
+)
+_WEAK = re.compile(
+    r"widget|footer|foot\b|header|meta|author|date|time|info|tools|utility|banner|more|extra|"
+    r"aside|links?\b|list|card|thumb|media|photo|image|video|gallery|figure|embed|"
+    r"inline|supplement|note",
+    re.IGNORECASE,
+)
+_POSITIVE = re.compile(
+    r"article|body|content|entry|main|post|text|story|prose|blog|markdown|"
+    r"(?:^|[\s_-])(?:page|column|section)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def norm(text: str) -> str:
+    """Whitespace collapsed and trimmed."""
+    return " ".join(text.split())
+
+
+def size(text: str) -> int:
+    """The script-aware length of a text: CJK characters count three."""
+    n = len(text)
+    if n and not text.isascii():
+        n += (WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
+    return n
+
+
+def dense(text: str) -> int:
+    """The script-aware size of a text without its whitespace (cheap: no copy)."""
+    n = len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+    if n and not text.isascii():
+        n += (WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
+    return n
+
+
+def link_size(node: LexborNode) -> int:
+    """The :func:`dense` size of the text inside the links under ``node``."""
+    return sum(dense(a.text(deep=True)) for a in node.css("a"))
+
+
+_WORDS: dict[str, tuple[bool, bool, bool]] = {}
+_WORDS_MAX = 8192
+_NO_WORDS = (False, False, False)
+_ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "dialog", "menu"})
+
+
+def _words(value: str | None) -> tuple[bool, bool, bool]:
+    """(positive, strong, weak) words in a class or id value.
+
+    Memoised: class strings repeat within a page and across the pages of a site.
+    """
+    if not value:
+        return _NO_WORDS
+    found = _WORDS.get(value)
+    if found is None:
+        found = (
+            _POSITIVE.search(value) is not None,
+            _STRONG.search(value) is not None,
+            _WEAK.search(value) is not None,
+        )
+        if len(_WORDS) >= _WORDS_MAX:
+            _WORDS.clear()
+        _WORDS[value] = found
+    return found
+
+
+def hints(node: LexborNode) -> tuple[bool, int]:
+    """(furniture, weight) of an element.
+
+    Furniture: its class/id names furniture with no content word, its role is
+    navigation-like, or it is hidden. The weight is readability's class/id weight
+    (+25 for content words, -25 for furniture words).
+    """
+    attrs = node.attributes
+    if not attrs:
+        return False, 0
+    cls = _words(attrs.get("class"))
+    ident = _words(attrs.get("id"))
+    positive = cls[0] or ident[0]
+    strong = cls[1] or ident[1]
+    weight = CLASS_WEIGHT if positive else 0
+    if strong or (not positive and (cls[2] or ident[2])):
+        weight -= CLASS_WEIGHT
+    furniture = (strong and not positive) or attrs.get("role") in _ROLES or hidden(node)
+    return furniture, weight
+
+
+def hidden(node: LexborNode) -> bool:
+    """Whether the element is hidden (``hidden``, ``aria-hidden``, an inline style)."""
+    attrs = node.attributes
+    if not attrs:
+        return False
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style or "") is not None
+
+
+def strong_negative(node: LexborNode) -> bool:
+    """Whether the element is furniture by its attributes (see :func:`hints`)."""
+    return hints(node)[0]
+
+
+def class_weight(node: LexborNode) -> int:
+    """Readability's class/id weight: -25 for furniture words, +25 for content words."""
+    return hints(node)[1]
+
+
+INLINE = frozenset(  # phrasing elements: a container of only these is a paragraph
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "em",
+        "font",
+        "i",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+    }
+)
+
+
+_COMMA_MARKS = ("،", "，", "、", ";", "；")
+
+
+def commas(text: str) -> int:
+    """Commas in a text, with the Arabic and CJK ones and semicolons (clause marks)."""
+    n = text.count(",")
+    if not text.isascii():
+        for mark in _COMMA_MARKS:
+            n += text.count(mark)
+    else:
+        n += text.count(";")
+    return n

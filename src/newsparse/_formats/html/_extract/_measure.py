@@ -1,0 +1,160 @@
+"""Phase 1, measure: one pass over the page that sizes every element.
+
+Every later phase asks questions about elements ("how much text is under this container,
+how much of it is in links, does it hold blocks?"). Asked of the tree, each question walks
+a subtree, and asked of every container on a deeply nested page that is quadratic. Here
+the tree is walked once, in document order, and the answers are summed bottom-up in a
+second loop over the elements, so the whole phase is linear in the size of the page and
+every question afterwards costs one list look-up.
+
+Elements are numbered in document order (pre-order), so the descendants of element ``i``
+are exactly the elements ``i + 1 .. end[i]``.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from ._features import INLINE, commas, dense
+
+__all__ = ["BLOCKS", "TEXT_INLINE", "Page", "measure"]
+
+TEXT_INLINE = INLINE | {
+    # inline for the text of a block, though not prose for the scoring of a container
+    "data", "del", "dfn", "img", "ins", "label", "picture", "samp", "source", "wbr",
+}  # fmt: skip
+"""Elements whose text belongs to the block around them."""
+
+BLOCKS = frozenset(
+    {"p", "div", "section", "article", "ul", "ol", "table", "blockquote", "h2", "h3", "h4",
+     "figure"}
+)  # fmt: skip
+"""Block elements: a container holding one of these is not a single paragraph."""
+
+
+class Page:
+    """The measures of one page's elements, indexed in document order.
+
+    ``own[i]``: the :func:`~._features.dense` size of the text that element ``i`` holds
+    itself (its text nodes and inline children's, not its blocks'); ``own_links[i]`` the
+    part of it inside links and ``own_commas[i]`` its commas. ``text[i]``, ``links[i]`` and
+    ``commas[i]``: the same over the whole subtree. ``blocks[i]``: a block element lies
+    below; ``brs[i]``: a ``<br>`` does. ``end[i]``: the index of its last descendant.
+    """
+
+    __slots__ = (
+        "blocks",
+        "brs",
+        "commas",
+        "end",
+        "index",
+        "links",
+        "nodes",
+        "own",
+        "own_commas",
+        "own_links",
+        "parent",
+        "tags",
+        "text",
+    )
+
+    def __init__(self) -> None:
+        self.nodes: list[LexborNode] = []
+        self.tags: list[str] = []
+        self.parent: list[int] = []  # -1 for the root
+        self.index: dict[int, int] = {}  # mem_id -> index
+        self.own: list[int] = []
+        self.own_links: list[int] = []
+        self.own_commas: list[int] = []
+        self.text: list[int] = []
+        self.links: list[int] = []
+        self.commas: list[int] = []
+        self.blocks: list[bool] = []
+        self.brs: list[bool] = []
+        self.end: list[int] = []
+
+    def find(self, node: LexborNode) -> int | None:
+        """The index of ``node``, or ``None`` when it is not in the measured tree."""
+        return self.index.get(node.mem_id)
+
+    def link_density(self, i: int) -> float:
+        """The share of element ``i``'s text that is inside links (1.0 for no text)."""
+        n = self.text[i]
+        return self.links[i] / n if n else 1.0
+
+    def holds(self, outer: int, inner: int) -> bool:
+        """Whether element ``inner`` is ``outer`` or lies inside it."""
+        return outer <= inner <= self.end[outer]
+
+
+def measure(root: LexborNode) -> Page:
+    """Measure every element under ``root`` (included) in one pass; see :class:`Page`."""
+    page = Page()
+    nodes, tags, parent, index = page.nodes, page.tags, page.parent, page.index
+    own, own_links, own_commas = page.own, page.own_links, page.own_commas
+    owner: list[int] = []  # the block an element's text belongs to
+    in_link: list[bool] = []
+    text: list[int] = []  # first the text directly inside each element, then summed up
+    links: list[int] = []
+    deep_commas: list[int] = []
+    blocks, brs = page.blocks, page.brs
+    for node in root.traverse(include_text=True, skip_empty=True):
+        tag = node.tag or ""
+        if tag == "-text":
+            chars = node.text_content
+            up = node.parent
+            if not chars or up is None:
+                continue
+            p = index.get(up.mem_id)
+            if p is None:
+                continue
+            o = owner[p]
+            n = dense(chars)
+            own[o] += n
+            text[p] += n
+            if in_link[p]:
+                own_links[o] += n
+                links[p] += n
+            if "," in chars or ";" in chars or not chars.isascii():
+                c = commas(chars)
+                own_commas[o] += c
+                deep_commas[p] += c
+            continue
+        if tag[:1] in ("-", "!", "_", ""):
+            continue  # comments, the doctype
+        i = len(nodes)
+        up = node.parent if i else None
+        p = -1 if up is None else index.get(up.mem_id, -1)
+        nodes.append(node)
+        tags.append(tag)
+        parent.append(p)
+        index[node.mem_id] = i
+        owner.append(owner[p] if p >= 0 and tag in TEXT_INLINE else i)
+        in_link.append(tag == "a" or (p >= 0 and in_link[p]))
+        own.append(0)
+        own_links.append(0)
+        own_commas.append(0)
+        text.append(0)
+        links.append(0)
+        deep_commas.append(0)
+        blocks.append(False)
+        brs.append(False)
+    # bottom-up sums: every element comes after its parent, so a reverse loop sees each
+    # element complete before it is added to its parent
+    end = list(range(len(nodes)))
+    for i in range(len(nodes) - 1, 0, -1):
+        p = parent[i]
+        if p < 0:
+            continue
+        text[p] += text[i]
+        links[p] += links[i]
+        deep_commas[p] += deep_commas[i]
+        if end[i] > end[p]:
+            end[p] = end[i]
+        tag = tags[i]
+        if blocks[i] or tag in BLOCKS:
+            blocks[p] = True
+        if brs[i] or tag == "br":
+            brs[p] = True
+    page.text, page.links, page.commas, page.end = text, links, deep_commas, end
+    return page

@@ -1,0 +1,131 @@
+"""Main-content extraction stays linear on adversarial shapes, and its measures are exact.
+
+Growth is checked by ratio: the extraction of a page four times larger may take at most
+:data:`MAX_GROWTH` times longer (a quadratic step takes about 16 times longer). Each size
+is timed as the best of several runs with the garbage collector paused, so the ratio is
+about the work done, not about a noisy machine. The measuring pass is also checked
+against a direct computation on generated trees.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsparse._formats.html._body import extract_body
+from newsparse._formats.html._extract import measure
+from newsparse._formats.html._extract._features import dense
+from newsparse._formats.html._extract._measure import BLOCKS
+from newsparse._formats.html._reader import parse
+
+MAX_GROWTH = 8.0  # linear work measures about 4x; the bar is "under about 6x", with slack
+SENTENCE = "The harbour board met again on Monday, and it voted, at last, on the new fares. "
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    "nested tables, text innermost": lambda n: (
+        "<table><tr><td>" * n + SENTENCE + "</td></tr></table>" * n
+    ),
+    "nested tables, text in every cell": lambda n: ("<table><tr><td>" + SENTENCE) * n,
+    "nested divs, a paragraph innermost": lambda n: (
+        "<div>" * n + "<p>" + SENTENCE + "</p>" + "</div>" * n
+    ),
+    "nested divs, text in every div": lambda n: ("<div>" + SENTENCE) * n,
+    "div and paragraph never closed": lambda n: ("<div><p>" + SENTENCE + "</p>") * n,
+    "nested spans with text": lambda n: ("<span>" + SENTENCE) * n,
+    "nested block quotes": lambda n: ("<blockquote>" + SENTENCE) * n,
+    "nested lists": lambda n: ("<ul><li>" + SENTENCE) * n,
+    "blocks inside spans, nested": lambda n: ("<span><div>" + SENTENCE) * n,
+    "nested links in paragraphs": lambda n: ("<p><b><a href='/x'>" + SENTENCE) * n,
+    "same-class parts, nested": lambda n: (
+        ("<div class='part'><div class='story'><p>" + SENTENCE + "</p><p>" + SENTENCE + "</p>") * n
+    ),
+    "line breaks": lambda n: "<div>" + "a short line<br>" * n + "</div>",
+}
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>Fares</title></head><body>{body}</body></html>"
+
+
+def _extract_seconds(html: str, repeat: int = 5) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        tree, _ = parse(html)
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            extract_body(tree, [])
+            best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
+    return best
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_extraction_time_grows_linearly(shape: str) -> None:
+    make = SHAPES[shape]
+    n = 300
+    small = _extract_seconds(_page(make(n)))
+    large = _extract_seconds(_page(make(4 * n)))
+    if large / small >= MAX_GROWTH:  # one retry: a busy machine can stall one size
+        small = _extract_seconds(_page(make(n)))
+        large = _extract_seconds(_page(make(4 * n)))
+    assert large / small < MAX_GROWTH, f"{shape}: x{large / small:.1f} at 4x the size"
+
+
+def test_deeply_nested_text_is_not_lost() -> None:
+    # the emitting walk uses a stack, so text far below the chosen container still comes out
+    blocks, _notes, _source = extract_body(
+        parse(_page(SHAPES["nested divs, text in every div"](400)))[0], []
+    )
+    texts = [getattr(b, "text", "") for b in blocks]
+    assert len(texts) == 400
+    assert all(t == SENTENCE.strip() for t in texts)
+
+
+_TAGS = ["div", "p", "span", "a", "b", "section", "td", "li", "br", "blockquote"]
+
+
+@st.composite
+def _trees(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 3))):
+        if depth < 4 and draw(st.booleans()):
+            tag = draw(st.sampled_from(_TAGS))
+            inner = "" if tag == "br" else draw(_trees(depth + 1))
+            parts.append(f"<{tag}>{inner}</{tag}>" if tag != "br" else "<br>")
+        else:
+            parts.append(draw(st.sampled_from(["word, ", "two words ", "港の", "; x", " "])))
+    return "".join(parts)
+
+
+def _link_text(node: LexborNode) -> int:
+    up = node.parent
+    while up is not None:
+        if up.tag == "a":
+            return dense(node.text(deep=True))  # all of it is inside a link
+        up = up.parent
+    return sum(dense(a.text(deep=True)) for a in node.css("a"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_trees())
+def test_measures_match_a_direct_computation(body: str) -> None:
+    tree = LexborHTMLParser(_page(body))
+    root = tree.body
+    assert root is not None
+    page = measure(root)
+    for i, node in enumerate(page.nodes):
+        assert page.text[i] == dense(node.text(deep=True))
+        assert page.links[i] == _link_text(node)
+        below = [page.tags[j] for j in range(i + 1, page.end[i] + 1)]
+        assert below == [n.tag for n in node.css("*")][1:]  # the subtree (css: self first)
+        assert page.brs[i] == ("br" in below)
+        assert page.blocks[i] == any(t in BLOCKS for t in below)
