@@ -35,6 +35,7 @@ __all__ = [
     "siblings",
     "split_article",
     "vote",
+    "widen",
 ]
 
 UNIT_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd"})
@@ -61,7 +62,7 @@ _SENTENCE_END = ".!?。！？"
 class Candidate:
     """An ancestor of a voting paragraph."""
 
-    __slots__ = ("bad", "held", "index", "neg", "parent", "score", "units")
+    __slots__ = ("bad", "held", "index", "neg", "own", "parent", "score", "units")
 
     def __init__(self, index: int, parent: int, neg: bool) -> None:
         self.index = index
@@ -69,6 +70,7 @@ class Candidate:
         self.neg = neg  # furniture by tag, class, id, role or hidden
         self.bad = False  # furniture, or inside furniture
         self.held = 0  # paragraph text below
+        self.own = 0  # paragraph text of its children
         self.score = 0.0
         self.units = 0  # paragraphs that voted for it
 
@@ -145,6 +147,7 @@ def candidates(page: Page, root: int, units: list[tuple[int, int, float]]) -> di
             )
             i = parent[i]
         found[p].held += n
+        found[p].own += n
     ordered = dict(sorted(found.items()))
     total = 0
     for e in reversed(ordered.values()):
@@ -214,6 +217,41 @@ def split_article(page: Page, found: dict[int, Candidate], scored: list[Candidat
         if hits[key] >= 2 and not found[key].bad:
             return found[key]
     return best
+
+
+def widen(page: Page, found: dict[int, Candidate], best: Candidate) -> Candidate:
+    """The winner, or the ancestor that holds most of the page's article text.
+
+    The coverage check: the article text of a page is the text of its voting paragraphs
+    outside furniture. When the winner holds less than :data:`~._constants.COVER_SHARE`
+    of it, the article is spread over containers the scores did not join (a grid of
+    boxes, steps, sections): the nearest ancestor holding
+    :data:`~._constants.COVER_TARGET` of it wins instead, unless its links hold more than
+    :data:`~._constants.COVER_MAX_LINK_DENSITY` of its text (then it is a page of teasers).
+    """
+    article = _article_text(found)
+    if not article or best.held >= C.COVER_SHARE * article:
+        return best
+    key = best.parent
+    while key >= 0:
+        e = found[key]
+        if e.bad:
+            break
+        if e.held >= C.COVER_TARGET * article:
+            if page.link_density(key) <= C.COVER_MAX_LINK_DENSITY:
+                return e
+            break
+        key = e.parent
+    return best
+
+
+def _article_text(found: dict[int, Candidate]) -> int:
+    """The paragraph text of the page outside furniture."""
+    total = 0
+    for e in found.values():
+        if not e.bad:
+            total += e.own
+    return total
 
 
 # ---------------------------------------------------------------------------
@@ -366,6 +404,7 @@ def choose(page: Page, root: int = 0, min_unit: int = C.MIN_UNIT) -> Choice | No
     if not scored:
         return None
     best = split_article(page, found, scored)
+    best = widen(page, found, best)
     nodes = siblings(page, found, best)
     nodes = parts(page, found, best, nodes)
     held = {key: e.held for key, e in found.items() if not e.bad}

@@ -84,6 +84,17 @@ CLOSE_TOP: Final = 8
 CLOSE_MIN_UNITS: Final = 2
 """A near-equal candidate needs this many paragraphs (one paragraph is a blurb)."""
 
+COVER_SHARE: Final = 0.5
+"""The coverage check: a winner holding less than this share of the page's paragraph
+text outside furniture gives way to the nearest ancestor holding :data:`COVER_TARGET`."""
+
+COVER_TARGET: Final = 0.8
+"""See :data:`COVER_SHARE`."""
+
+COVER_MAX_LINK_DENSITY: Final = 0.5
+"""An ancestor whose links hold more than this share of its text does not take over in
+the coverage check (a page of teasers)."""
+
 # --- siblings and parts ----------------------------------------------------------------
 SIBLING_SHARE: Final = 0.2
 """A sibling of the winner joins it when it scores this share of the winner's score ..."""
