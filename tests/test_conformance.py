@@ -16,6 +16,7 @@ from newsparse.testing import strategies
 from newsparse.testing.conformance import FormatConformance
 from test_jsonld import jsonld_articles
 from test_ninjs import ninjs_articles
+from test_nitf import nitf_articles
 
 
 class TestWire(FormatConformance):
@@ -64,6 +65,13 @@ class TestNinjs(FormatConformance):
 
     def articles(self) -> st.SearchStrategy[Article]:
         return ninjs_articles()
+
+
+class TestNitf(FormatConformance):
+    format_name = "nitf"
+
+    def articles(self) -> st.SearchStrategy[Article]:
+        return nitf_articles()  # the lossy fields are listed in docs/formats/nitf.md
 
 
 def test_every_registered_format_runs_the_kit() -> None:

@@ -51,6 +51,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "newsparse.jsonld": "newsparse._formats.jsonld",
     "newsparse.html": "newsparse._formats.html",
     "newsparse.ninjs": "newsparse._formats.ninjs",
+    "newsparse.nitf": "newsparse._formats.nitf",
 }
 """The built-in formats' plugin names and modules, registered like any third-party plugin."""
 
