@@ -11,7 +11,7 @@ marked by an HTML comment on the line just before its fence::
     ```
 
 The comment does not show on the rendered page. Keep such blocks few. A block that only
-includes a file (``--8<-- "examples/newsparse-markdown/..."``, pymdownx.snippets) does not
+includes a file (``--8<-- "examples/newsparse-applenews/..."``, pymdownx.snippets) does not
 run either: those files are the example plugin's, which its own tests run.
 """
 
@@ -155,5 +155,5 @@ def test_every_public_name_has_a_docstring() -> None:
 def test_ci_builds_the_docs_and_tests_the_example_plugin() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "mkdocs build --strict" in ci
-    assert "pip install ./examples/newsparse-markdown" in ci
-    assert "pytest examples/newsparse-markdown/tests" in ci
+    assert "pip install ./examples/newsparse-applenews" in ci
+    assert "pytest examples/newsparse-applenews/tests" in ci
