@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import codecs
-import io
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, Union
 
 from ._errors import (
-    DecodeError,
     FormatDetectionError,
     NewsparseError,
     PluginError,
@@ -19,6 +16,15 @@ from ._errors import (
 from ._model import Article
 from ._plugins import describe, get_registry, interrupts, is_builtin, report_failure, warn_once
 from ._registry import FormatSpec
+from ._source import (
+    Input,
+    check_encoding,
+    check_size,
+    decode,
+    limit_of,
+    open_source,
+    open_stream,
+)
 
 __all__ = [
     "Source",
@@ -34,135 +40,12 @@ __all__ = [
 Source = Union[str, bytes, bytearray, "os.PathLike[str]", IO[str], IO[bytes]]
 """What :func:`read` accepts: text (``str``), ``bytes``, a path, or an open file."""
 
-SNIFF_BYTES = 8192
-"""How much of a source the format sniffers see."""
-
 _MIN_CONFIDENCE = 0.5
 _CONTRADICTED = 0.05  # a sniffer this unsure is saying "not mine"
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-class _Input:
-    """A source, opened: its text or bytes, its name, and its filename for detection."""
-
-    __slots__ = ("data", "filename", "name", "path")
-
-    def __init__(
-        self,
-        data: str | bytes | None,
-        name: str,
-        filename: str | None,
-        path: os.PathLike[str] | None = None,
-    ) -> None:
-        self.data = data
-        self.name = name
-        self.filename = filename
-        self.path = path
-
-    def head_bytes(self) -> bytes:
-        if self.data is None:
-            assert self.path is not None
-            with open(self.path, "rb") as f:
-                return f.read(SNIFF_BYTES)
-        if isinstance(self.data, str):
-            return self.data[:SNIFF_BYTES].encode("utf-8", "surrogatepass")
-        return self.data[:SNIFF_BYTES]
-
-    def head_text(self) -> str:
-        if isinstance(self.data, str):
-            return self.data[:SNIFF_BYTES]
-        head = self.head_bytes()
-        encoding = _bom_encoding(head) or "utf-8"
-        return head.decode(encoding, "replace")
-
-    def all_bytes(self) -> bytes:
-        if self.data is None:
-            assert self.path is not None
-            with open(self.path, "rb") as f:
-                return f.read()
-        if isinstance(self.data, str):
-            return self.data.encode("utf-8", "surrogatepass")
-        return self.data
-
-
-def _open(source: Any, filename: str | None) -> _Input:
-    if isinstance(source, str):
-        if source.startswith("\ufeff"):  # a byte-order mark that survived decoding
-            source = source[1:]
-        return _Input(source, filename or "<string>", filename)
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        return _Input(bytes(source), filename or "<bytes>", filename)
-    if isinstance(source, os.PathLike):
-        path = os.fspath(source)
-        if not isinstance(path, str):
-            path = os.fsdecode(path)
-        if os.path.isdir(path):
-            raise ReadError(
-                "is a folder: read its files, or use newsparse.convert_many / "
-                "`newsparse convert FOLDER` for folders",
-                source=path,
-            )
-        if not os.path.isfile(path):
-            raise ReadError("no such file", source=path)
-        return _Input(None, path, filename or path, path=source)
-    read = getattr(source, "read", None)
-    if callable(read):
-        data = read()
-        name = getattr(source, "name", None)
-        name = name if isinstance(name, str) else None
-        if not isinstance(data, (str, bytes)):
-            raise ReadError(
-                f"file object returned {type(data).__name__} from read(), not str or bytes",
-                source=name,
-            )
-        return _Input(data, name or "<stream>", filename or name)
-    raise ReadError(
-        f"cannot read from {type(source).__name__}; pass text (str), bytes, a pathlib.Path "
-        "or an open file"
-    )
-
-
-def _bom_encoding(head: bytes) -> str | None:
-    for bom, encoding in _BOMS:
-        if head.startswith(bom):
-            return encoding
-    return None
-
-
-def _decode(data: bytes, spec: FormatSpec, encoding: str | None, name: str) -> str:
-    chosen = encoding or _bom_encoding(data)
-    if chosen is None and spec.encoding_detector is not None:
-        declared = _call_reader(spec, "encoding_detector", name, data[:SNIFF_BYTES])
-        if isinstance(declared, str) and declared:
-            try:
-                chosen = codecs.lookup(declared).name
-            except LookupError:
-                chosen = None
-    chosen = chosen or "utf-8"
-    try:
-        return data.decode(chosen)
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start : exc.start + 8]
-        raise DecodeError(
-            f"bytes at offset {exc.start} are not valid {chosen} ({bad!r}: {exc.reason}); "
-            "pass encoding=... if the source uses another encoding",
-            offset=exc.start,
-            encoding=chosen,
-            format=spec.name,
-            source=name,
-        ) from None
-    except LookupError:
-        raise ReadError(f"unknown encoding {chosen!r}", format=spec.name, source=name) from None
 
 
 def _resolve(
-    src: _Input, format: str | None, media_type: str | None, *, for_reading: bool = True
+    src: Input, format: str | None, media_type: str | None, *, for_reading: bool = True
 ) -> FormatSpec:
     registry = get_registry()
     if format is not None:
@@ -243,7 +126,7 @@ def _displaced(winner: FormatSpec, scores: dict[str, float]) -> None:
         )
 
 
-def _detect(src: _Input) -> FormatSpec:
+def _detect(src: Input) -> FormatSpec:
     scores: dict[str, float] = {}
     spec = _detect_by(src, scores)
     if spec.name in scores:
@@ -251,7 +134,7 @@ def _detect(src: _Input) -> FormatSpec:
     return spec
 
 
-def _detect_by(src: _Input, scores: dict[str, float]) -> FormatSpec:
+def _detect_by(src: Input, scores: dict[str, float]) -> FormatSpec:
     registry = get_registry()
     by_name: list[FormatSpec] = []
     if src.filename:
@@ -295,30 +178,19 @@ def _detect_by(src: _Input, scores: dict[str, float]) -> FormatSpec:
     raise FormatDetectionError(f"cannot tell the format{hint}", candidates, source=src.name)
 
 
-def _text_of(src: _Input, spec: FormatSpec, encoding: str | None) -> str | bytes:
+def _text_of(src: Input, spec: FormatSpec, encoding: str | None) -> str | bytes:
     if spec.binary:
         return src.all_bytes()
     if isinstance(src.data, str):
         return src.data
-    return _decode(src.all_bytes(), spec, encoding, src.name)
+    return decode(src.all_bytes(), spec, encoding, src.name, _detector(spec, src.name))
 
 
-def _check_size(src: _Input, spec: FormatSpec, limit: int | None) -> None:
-    if limit is None:
-        return
-    if src.data is not None:
-        size = len(src.data)
-    else:
-        assert src.path is not None
-        size = os.path.getsize(src.path)
-    if size > limit:
-        raise ReadError(
-            f"the input is {size:,} {'characters' if isinstance(src.data, str) else 'bytes'}, "
-            f"over the {limit:,} limit of format {spec.name!r}; pass max_size=N (or None) "
-            "to read it anyway",
-            format=spec.name,
-            source=src.name,
-        )
+def _detector(spec: FormatSpec, src_name: str) -> Callable[[bytes], Any] | None:
+    """The format's charset detector, called as plugin code is (its failure is the format's)."""
+    if spec.encoding_detector is None:
+        return None
+    return lambda head: _call_reader(spec, "encoding_detector", src_name, head)
 
 
 def _call_reader(spec: FormatSpec, role: str, src_name: str, *args: Any, **options: Any) -> Any:
@@ -382,18 +254,17 @@ def read(
     >>> article.title
     'Harbour reopens'
     """
-    src = _open(source, filename)
+    src = open_source(source, filename)
     spec = _resolve(src, format, media_type)
-    if spec.binary and encoding is not None:
-        options = {**options, "encoding": encoding}
+    options = _with_encoding(src, spec, encoding, options)
     return _read_one(src, spec, encoding, max_size, options)
 
 
 def _read_one(
-    src: _Input, spec: FormatSpec, encoding: str | None, max_size: int | None, options: Any
+    src: Input, spec: FormatSpec, encoding: str | None, max_size: int | None, options: Any
 ) -> Article:
     """Read the one document of ``src`` with ``spec``'s reader (size limit, type check)."""
-    _check_size(src, spec, spec.max_size if max_size == -1 else max_size)
+    check_size(src, spec, limit_of(spec, max_size))
     article = _call_reader(spec, "reader", src.name, _text_of(src, spec, encoding), **options)
     if not isinstance(article, Article):
         raise ReadError(
@@ -419,17 +290,18 @@ def read_many(
 
     Takes the same arguments as :func:`read` and yields Articles as they are read. A file
     given as a path is streamed, so a format that reads record by record keeps memory flat
-    whatever the file's size (``max_size`` then limits nothing). A format without a reader
-    for several articles yields the single one it reads.
+    whatever the file's size; ``max_size`` then limits each record (each line), or the
+    whole document for a format that reads it at once. A format without a reader for
+    several articles yields the single one it reads.
     """
-    src = _open(source, filename)
+    src = open_source(source, filename)
     spec = _resolve(src, format, media_type)
-    if spec.binary and encoding is not None:
-        options = {**options, "encoding": encoding}
+    options = _with_encoding(src, spec, encoding, options)
     if spec.many_reader is None:  # one document, read as read() reads it
         yield _read_one(src, spec, encoding, max_size, options)
         return
-    stream, chosen = _stream_of(src, spec, encoding)
+    detector = _detector(spec, src.name)
+    stream = open_stream(src, spec, encoding, limit_of(spec, max_size), detector)
     try:
         iterator = _call_reader(spec, "many_reader", src.name, stream, **options)
         while True:
@@ -441,10 +313,6 @@ def read_many(
                 if isinstance(exc, ReadError) and exc.source is None:
                     exc.source = src.name
                 raise
-            except UnicodeDecodeError as exc:
-                if chosen is None:  # only streams opened from a path decode lazily
-                    raise _crash(spec, "reading", exc, src.name) from exc
-                raise _stream_decode_error(src, spec, chosen) from None
             except BaseException as exc:
                 if interrupts(exc):
                     raise
@@ -461,55 +329,14 @@ def read_many(
         stream.close()
 
 
-def _stream_of(src: _Input, spec: FormatSpec, encoding: str | None) -> tuple[IO[Any], str | None]:
-    """Open the source as a stream for a many_reader; return it and the encoding chosen."""
-    if src.path is None:
-        data = _text_of(src, spec, encoding)
-        if isinstance(data, bytes):
-            return io.BytesIO(data), None
-        return io.StringIO(data, newline=""), None
-    if spec.binary:
-        return open(src.path, "rb"), None
-    head = src.head_bytes()
-    chosen = encoding or _bom_encoding(head)
-    if chosen is None and spec.encoding_detector is not None:
-        declared = _call_reader(spec, "encoding_detector", src.name, head)
-        chosen = declared if isinstance(declared, str) else None
-    chosen = chosen or "utf-8"
-    try:
-        codecs.lookup(chosen)
-    except LookupError:
-        raise ReadError(f"unknown encoding {chosen!r}", format=spec.name, source=src.name) from None
-    return open(src.path, encoding=chosen, newline=""), chosen
-
-
-def _stream_decode_error(src: _Input, spec: FormatSpec, encoding: str) -> DecodeError:
-    """Find the exact offset of the first undecodable byte of a streamed file."""
-    assert src.path is not None
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
-    consumed = 0
-    offset = 0
-    reason = "invalid data"
-    with open(src.path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            pending = len(decoder.getstate()[0])
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as exc:
-                offset = consumed - pending + exc.start
-                reason = exc.reason
-                break
-            consumed += len(chunk)
-        else:
-            offset = consumed
-    return DecodeError(
-        f"bytes at offset {offset} are not valid {encoding} ({reason}); "
-        "pass encoding=... if the source uses another encoding",
-        offset=offset,
-        encoding=encoding,
-        format=spec.name,
-        source=src.name,
-    )
+def _with_encoding(
+    src: Input, spec: FormatSpec, encoding: str | None, options: dict[str, Any]
+) -> dict[str, Any]:
+    """Check a given encoding; a binary format decodes itself, so it receives it."""
+    if encoding is None:
+        return options
+    check_encoding(encoding, format=spec.name, source=src.name)
+    return {**options, "encoding": encoding} if spec.binary else options
 
 
 def _writer_spec(format: str, role: str) -> FormatSpec:
@@ -605,7 +432,7 @@ def detect_format(
 
     Uses the media type, then the file name's extension, then the content.
     """
-    src = _open(source, filename)
+    src = open_source(source, filename)
     return _resolve(src, None, media_type).name
 
 

@@ -1,15 +1,19 @@
 """The ``newsparse`` command line: ``formats``, ``convert`` and ``inspect``.
 
 Errors go to stderr as ``file:line:column: message`` with exit code 1; usage errors
-(unknown options or format names) exit with code 2.
+(unknown options or format names, outputs that would replace an input) exit with code 2
+before anything is written; SIGINT and SIGTERM end the run with 130 and 143.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -23,7 +27,8 @@ from ._errors import (
     UnknownFormatError,
 )
 from ._model import Article, ListBlock, MediaBlock
-from .batch import Failure, convert_many
+from .batch import Failure
+from .batch._runner import RESERVED, prepare, run
 
 __all__ = ["main"]
 
@@ -32,14 +37,24 @@ class _UsageError(Exception):
     pass
 
 
-def _options(pairs: Sequence[str] | None) -> dict[str, Any]:
-    """Parse ``KEY=VALUE`` pairs; values are JSON where they parse as JSON, else text."""
+_OWN_OPTIONS = {"format": "--from", "encoding": "--encoding", "source": "INPUT"}
+
+
+def _options(pairs: Sequence[str] | None, reserved: Sequence[str] = ()) -> dict[str, Any]:
+    """Parse ``KEY=VALUE`` pairs; values are JSON where they parse as JSON, else text.
+
+    A key in ``reserved`` (a parameter newsparse sets itself) is a usage error.
+    """
     options: dict[str, Any] = {}
     for pair in pairs or ():
         key, sep, raw = pair.partition("=")
         key = key.strip().replace("-", "_")
         if not sep or not key.isidentifier():
             raise _UsageError(f"option {pair!r} is not KEY=VALUE")
+        if key in reserved:
+            instead = _OWN_OPTIONS.get(key)
+            hint = f"; use {instead}" if instead else ""
+            raise _UsageError(f"option {pair!r}: {key!r} is set by newsparse itself{hint}")
         try:
             options[key] = json.loads(raw)
         except ValueError:
@@ -55,14 +70,23 @@ def _source(path: str) -> Any:
 
 def _read_all(args: argparse.Namespace) -> list[Article]:
     filename = None if args.input == "-" else args.input
-    return list(
+    options = _options(args.read_option, RESERVED)
+    if args.from_format is not None:
+        _api.get_format(args.from_format)  # an unknown name is a usage error (exit 2)
+    articles = list(
         _api.read_many(
             _source(args.input),
             args.from_format,
             filename=filename,
-            **_options(args.read_option),
+            encoding=args.encoding,
+            **options,
         )
     )
+    if not articles:
+        empty = args.input != "-" and Path(args.input).stat().st_size == 0
+        why = "the input is empty" if empty else "the input holds no article"
+        raise ReadError(f"{why}: nothing to inspect", source=filename or "<stdin>")
+    return articles
 
 
 def _cmd_formats(args: argparse.Namespace, out: TextIO) -> int:
@@ -122,18 +146,28 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
     output: Any = args.output
     if output in (None, "-"):
         output = _Utf8Out(out)
-    result = convert_many(
-        inputs,
-        args.to,
-        output=output,
-        from_format=args.from_format,
+    read_options = _options(args.read_option, RESERVED)
+    write_options = _options(args.write_option)
+    try:  # every check is made, and every input found, before anything is written
+        plan = prepare(
+            inputs,
+            args.to,
+            output=output,
+            from_format=args.from_format,
+            glob=args.glob,
+            errors=args.errors,
+            overwrite=args.overwrite,
+            read_options=read_options,
+            write_options=write_options,
+            encoding=args.encoding,
+        )
+    except (ValueError, FileExistsError, NewsparseError) as exc:
+        raise _UsageError(str(exc)) from None
+    result = run(
+        plan,
         jobs=jobs,
-        glob=args.glob,
         on_error="raise" if args.fail_fast else "continue",
-        errors=args.errors,
         progress=args.progress,
-        read_options=_options(args.read_option),
-        write_options=_options(args.write_option),
         on_failure=report,
     )
     if shown > _MAX_SHOWN:
@@ -263,6 +297,12 @@ def _parser() -> argparse.ArgumentParser:
         "--from", dest="from_format", metavar="FORMAT", help="input format (default: detect)"
     )
     read_opts.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the encoding of the input files (default: a byte-order mark, what the "
+        "document declares, else UTF-8); WARC records use their HTTP charset",
+    )
+    read_opts.add_argument(
         "-R",
         "--read-option",
         action="append",
@@ -288,6 +328,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="output file, or a folder (existing, or ending in /) for one file per article "
         "(default: standard output)",
+    )
+    p_convert.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="let an output folder that already holds files receive the new ones, "
+        "replacing files of the same names (without it, such a folder is refused)",
     )
     p_convert.add_argument(
         "-j",
@@ -356,7 +402,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = sys.stdout
     fallback = getattr(args, "input", None) or "newsparse"
     try:
-        code: int = args.func(args, out)
+        with _signals_as_interrupts():
+            code: int = args.func(args, out)
+    except KeyboardInterrupt as exc:  # SIGINT, or SIGTERM through _signals_as_interrupts
+        number = getattr(exc, "signal", signal.SIGINT)
+        print(
+            f"newsparse: stopped by {signal.Signals(number).name}{_what_stays(args)}",
+            file=sys.stderr,
+        )
+        return 128 + number
     except _UsageError as exc:
         parser.print_usage(sys.stderr)
         print(f"newsparse: error: {exc}", file=sys.stderr)
@@ -374,6 +428,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return code
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program stands so that the run ends as on Ctrl-C."""
+
+    signal = signal.SIGTERM
+
+
+@contextlib.contextmanager
+def _signals_as_interrupts() -> Iterator[None]:
+    """Turn SIGTERM into an interrupt for the time of a command (main thread only)."""
+
+    def terminated(number: int, frame: object) -> None:
+        raise _Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _what_stays(args: argparse.Namespace) -> str:
+    """What an interrupted command leaves behind, for its one line on stderr."""
+    if getattr(args, "command", None) != "convert":
+        return ""
+    kept = [name for name in (args.output, args.errors) if name not in (None, "-")]
+    if not kept:
+        return ""
+    if args.output and (args.output.endswith(("/", os.sep)) or os.path.isdir(args.output)):
+        return f"; the files written to {args.output} before it are complete"
+    return f"; {' and '.join(kept)} left as before"
 
 
 if __name__ == "__main__":  # pragma: no cover

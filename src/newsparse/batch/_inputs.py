@@ -14,9 +14,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .._errors import ReadError
 from . import _warc
-from ._read import read_item
+from ._read import failure_of, read_item
 from ._types import Item, Result
 
 __all__ = ["STDIN", "files", "is_warc", "items", "read", "read_input"]
@@ -65,30 +64,40 @@ def items(
     from_format: str | None,
     skipped: list[int],
     parts: int = 1,
+    encoding: str | None = None,
+    max_size: int | None = -1,
 ) -> Iterator[Item]:
     """The work items of one input (as :func:`files` yields them).
 
     A WARC archive (when no ``from_format`` is forced) becomes its HTML response records,
     or, with ``parts > 1`` and an archive large enough, about ``parts`` byte ranges that
-    :func:`read` reads where it runs. ``skipped[0]`` counts the records without a page
-    read here.
+    :func:`read` reads where it runs; no page larger than ``max_size`` is read further
+    than that. ``skipped[0]`` counts the records without a page read here. ``encoding``
+    is that of a plain file or standard input (a WARC record's is its HTTP charset).
+    Whatever goes wrong here becomes an item carrying the error.
     """
     if entry == STDIN:
-        yield Item(name="<stdin>", data=sys.stdin.buffer.read(), format=from_format)
+        data = sys.stdin.buffer.read()
+        yield Item(name="<stdin>", data=data, format=from_format, encoding=encoding)
         return
     path = Path(entry)
-    if from_format is None and path.is_file() and is_warc(path):
-        ranges = _warc.warc_ranges(path, parts) if parts > 1 else None
-        if ranges:  # the workers decompress and read their own parts
-            for start, end in ranges:
-                yield Item(name=str(path), path=str(path), warc_range=(start, end))
-            return
-        try:
-            yield from _warc.warc_items(path, skipped)
-        except ReadError as exc:
-            yield Item(name=str(path), error=exc.message)
+    try:
+        warc = from_format is None and path.is_file() and is_warc(path)
+        ranges = _warc.warc_ranges(path, parts) if warc and parts > 1 else None
+    except Exception as exc:  # e.g. a file that went away
+        yield Item(name=str(path), error=failure_of(str(path), None, exc).message)
         return
-    yield Item(name=str(path), path=str(path), format=from_format)
+    if ranges:  # the workers decompress and read their own parts
+        for start, end in ranges:
+            yield Item(name=str(path), path=str(path), warc_range=(start, end))
+        return
+    if warc:
+        try:
+            yield from _warc.warc_items(path, skipped, _warc.payload_limit(max_size))
+        except Exception as exc:
+            yield Item(name=str(path), error=failure_of(str(path), None, exc).message)
+        return
+    yield Item(name=str(path), path=str(path), format=from_format, encoding=encoding)
 
 
 def read(item: Item, read_options: dict[str, Any]) -> tuple[list[Result], int]:
@@ -105,6 +114,7 @@ def read_input(
     """Every Result of one input file, read in this process (every record of a WARC)."""
     skipped = [0]
     out: list[Result] = []
-    for item in items(Path(path), from_format=from_format, skipped=skipped):
+    limit = read_options.get("max_size", -1)
+    for item in items(Path(path), from_format=from_format, skipped=skipped, max_size=limit):
         out.extend(read(item, read_options)[0])
     return out

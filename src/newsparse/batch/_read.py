@@ -16,11 +16,18 @@ __all__ = ["failure_of", "read_item"]
 
 
 def failure_of(name: str, record: int | None, exc: BaseException) -> Failure:
-    """The Failure of input ``name`` (record ``record``) that raised ``exc``."""
+    """The Failure of input ``name`` (record ``record``) that raised ``exc``.
+
+    A newsparse error keeps its message; any other exception (a plugin's bug, a patched
+    internal) is reported by its type and text, so nothing stops the batch.
+    """
     line = column = None
     if isinstance(exc, ParseError):
         line, column = exc.line, exc.column
-    message = getattr(exc, "message", None) or str(exc)
+    if isinstance(exc, NewsparseError):
+        message = getattr(exc, "message", None) or str(exc)
+    else:
+        message = f"{type(exc).__name__}: {exc}"
     if message.startswith(f"{name}: "):  # the input is named once, by the Failure
         message = message[len(name) + 2 :]
     fmt = getattr(exc, "format", None)
@@ -28,12 +35,16 @@ def failure_of(name: str, record: int | None, exc: BaseException) -> Failure:
 
 
 def read_item(item: Item, read_options: dict[str, Any]) -> list[Result]:
-    """Read every article of one item; a failure ends the item with a Failure result."""
+    """Read every article of one item; a failure ends the item with a Failure result.
+
+    An input that holds no article at all (an empty file) is a failure too.
+    """
     if item.error is not None:
-        return [Result(item.name, None, None, Failure(item.name, None, "ReadError", item.error))]
+        failure = Failure(item.name, item.record, "ReadError", item.error)
+        return [Result(item.name, item.record, None, failure)]
     source: Any = Path(item.path) if item.path is not None else item.data
     articles: list[Article] = []
-    failure: NewsparseError | None = None
+    failure_exc: Exception | None = None
     try:
         for article in _api.read_many(
             source,
@@ -50,9 +61,9 @@ def read_item(item: Item, read_options: dict[str, Any]) -> list[Result]:
                     extras={**article.extras, **dict(item.extras)},
                 )
             articles.append(article)
-    except NewsparseError as exc:
-        failure = exc
-    several = len(articles) + (failure is not None) > 1
+    except Exception as exc:  # whatever a reader or plugin raises costs only this item
+        failure_exc = exc
+    several = len(articles) + (failure_exc is not None) > 1
 
     def record(index: int) -> int | None:
         if item.record is not None:
@@ -60,7 +71,21 @@ def read_item(item: Item, read_options: dict[str, Any]) -> list[Result]:
         return index if several else None
 
     results = [Result(item.name, record(i), a, None) for i, a in enumerate(articles)]
-    if failure is not None:
+    if failure_exc is not None:
         at = record(len(articles))
-        results.append(Result(item.name, at, None, failure_of(item.name, at, failure)))
+        results.append(Result(item.name, at, None, failure_of(item.name, at, failure_exc)))
+    elif not articles:
+        results.append(Result(item.name, item.record, None, _empty(item, source)))
     return results
+
+
+def _empty(item: Item, source: Any) -> Failure:
+    """The failure of an input without a single article."""
+    try:
+        size = len(source) if isinstance(source, bytes) else Path(source).stat().st_size
+    except (OSError, TypeError):
+        size = -1
+    why = "the input is empty" if size == 0 else "the input holds no article"
+    return Failure(
+        item.name, item.record, "ReadError", f"{why}: nothing to convert", format=item.format
+    )

@@ -4,15 +4,21 @@ Items (see :mod:`._inputs`) are read (parsed) in worker processes, since parsing
 CPU-bound; the Articles come back in input order whatever the number of jobs, and the
 main process writes them. Failures never stop a batch unless asked to: each becomes a
 Failure, counted and written to the errors report.
+
+An interrupt (``KeyboardInterrupt``, which the command line also raises on SIGTERM) or
+any other exception that ends a run ends the worker processes at once, removes the
+temporary files, and leaves every output file as it was before the run; in an output
+folder, the files written before it stay, each of them complete.
 """
 
 from __future__ import annotations
 
 import collections
+import contextlib
 import os
 import pickle
+import signal
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,27 +30,75 @@ import attrs
 from .. import _api
 from .._errors import ReadError, WriteError
 from .._model import Article
-from . import _inputs
+from . import _inputs, _output
 from ._types import BatchResult, Failure, Item, OnError, Result
 
-__all__ = ["convert_many", "iter_articles"]
+__all__ = ["Plan", "convert_many", "iter_articles", "prepare", "run"]
 
 _CHUNK = 8  # items per task sent to a worker: fewer round trips, still fine-grained
+_CHUNK_BYTES = 8 << 20  # and no more payload than this in one task
+_PENDING_BYTES = 64 << 20  # payload bytes sent to the workers and not yet read back
+
+RESERVED = ("source", "format", "media_type", "encoding", "filename")
+"""Names ``read_options`` cannot hold: the batch sets them for each input itself."""
+
+
+Paths = Iterable[str | os.PathLike[str]] | str | os.PathLike[str]
+
+
+def _start_worker(plugins: list[tuple[str, Any]]) -> None:
+    """Set up a worker process: the main process handles interrupts, and plugins."""
+    from .. import _plugins
+
+    # Ctrl-C reaches every process of the terminal's group: the main process alone
+    # decides what happens, and ends the workers itself (with SIGTERM, whose default
+    # action a forked worker must not inherit a handler for)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _plugins.restore_plugins(plugins)
 
 
 def _work(chunk: list[Item], read_options: dict[str, Any]) -> list[tuple[list[Result], int]]:
     return [_inputs.read(item, read_options) for item in chunk]
 
 
+def _size(item: Item) -> int:
+    return len(item.data) if item.data is not None else 0
+
+
 def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
     chunk: list[Item] = []
+    held = 0
     for item in items:
+        if item.warc_range is not None:  # a WARC range is a large task already: alone
+            if chunk:
+                yield chunk
+                chunk, held = [], 0
+            yield [item]
+            continue
         chunk.append(item)
-        if len(chunk) >= size:
+        held += _size(item)
+        if len(chunk) >= size or held >= _CHUNK_BYTES:
             yield chunk
-            chunk = []
+            chunk, held = [], 0
     if chunk:
         yield chunk
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers now: cancel what waits, terminate what runs."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    # before 3.14 the executor offers no way to end running tasks: its process table
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    if terminate is not None:
+        terminate()
+    else:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+    for process in processes:
+        process.join(5)
 
 
 def _ordered(
@@ -58,43 +112,85 @@ def _ordered(
     from .. import _plugins
 
     plugins = _plugins.portable_plugins()
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(plugins,))
+    pending: collections.deque[tuple[list[Item], Future[list[tuple[list[Result], int]]]]] = (
+        collections.deque()
+    )
+    limit = jobs * 4  # bounded: a huge WARC never sits in memory whole
+    held = 0
+
+    def done() -> Iterator[tuple[Item, list[Result], int]]:
+        nonlocal held
+        chunk, future = pending.popleft()
+        held -= sum(_size(item) for item in chunk)
+        try:
+            outcome = future.result()
+        except (BrokenProcessPool, pickle.PicklingError):
+            raise
+        except Exception as exc:  # e.g. a result that does not pickle: the chunk fails
+            outcome = [([_lost(item, exc)], 0) for item in chunk]
+        for item, (results, skipped) in zip(chunk, outcome, strict=True):
+            yield item, results, skipped
+
     try:
-        with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_plugins.restore_plugins, initargs=(plugins,)
-        ) as pool:
-            pending: collections.deque[
-                tuple[list[Item], Future[list[tuple[list[Result], int]]]]
-            ] = collections.deque()
-            limit = jobs * 4  # bounded: a huge WARC never sits in memory whole
-
-            def done() -> Iterator[tuple[Item, list[Result], int]]:
-                chunk, future = pending.popleft()
-                for item, (results, skipped) in zip(chunk, future.result(), strict=True):
-                    yield item, results, skipped
-
-            for chunk in _chunks(items, _CHUNK):
-                # a WARC range is a large task already: send it alone
-                size = 1 if chunk[0].warc_range is not None else len(chunk)
-                for start in range(0, len(chunk), size):
-                    part = chunk[start : start + size]
-                    pending.append((part, pool.submit(_work, part, read_options)))
-                while len(pending) >= limit:
-                    yield from done()
-            while pending:
+        for chunk in _chunks(items, _CHUNK):
+            pending.append((chunk, pool.submit(_work, chunk, read_options)))
+            held += sum(_size(item) for item in chunk)
+            while len(pending) >= limit or (held > _PENDING_BYTES and len(pending) > 1):
                 yield from done()
-    except (BrokenProcessPool, pickle.PicklingError) as exc:
-        raise ReadError(
-            f"the worker processes failed ({type(exc).__name__}: {exc}); a plugin registered "
-            "in code must pickle to reach them; run with jobs=1 to read in this process"
-        ) from exc
+        while pending:
+            yield from done()
+    except BaseException as exc:  # an interrupt, a consumer that stopped, a broken pool
+        _stop(pool)
+        if isinstance(exc, (BrokenProcessPool, pickle.PicklingError)):
+            raise ReadError(
+                f"the worker processes failed ({type(exc).__name__}: {exc}); a plugin "
+                "registered in code must pickle to reach them; run with jobs=1 to read in "
+                "this process"
+            ) from exc
+        raise
+    pool.shutdown()
+
+
+def _lost(item: Item, exc: Exception) -> Result:
+    message = f"the worker could not send its result back: {type(exc).__name__}: {exc}"
+    return Result(
+        item.name, item.record, None, Failure(item.name, item.record, "ReadError", message)
+    )
 
 
 # ---------------------------------------------------------------------------
-# public API
+# checking arguments
+
+
+def _check_reading(
+    from_format: str | None, read_options: dict[str, Any] | None, encoding: str | None
+) -> dict[str, Any]:
+    options = dict(read_options or {})
+    clash = sorted(set(options) & set(RESERVED))
+    if clash:
+        raise ValueError(
+            f"read_options cannot hold {', '.join(map(repr, clash))}: the batch sets it for "
+            "each input (pass from_format= or encoding= instead)"
+        )
+    if from_format is not None:
+        spec = _api.get_format(from_format)  # UnknownFormatError lists the known names
+        if not spec.can_read:
+            readers = ", ".join(s.name for s in _api.formats() if s.can_read)
+            raise ReadError(f"format {spec.name!r} cannot read; formats that can: {readers}")
+    if encoding is not None:
+        from .._source import check_encoding
+
+        check_encoding(encoding)
+    return options
+
+
+# ---------------------------------------------------------------------------
+# reading
 
 
 def iter_articles(
-    inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    inputs: Paths,
     *,
     from_format: str | None = None,
     jobs: int | None = 1,
@@ -102,7 +198,7 @@ def iter_articles(
     on_error: OnError = "continue",
     progress: bool | None = None,
     read_options: dict[str, Any] | None = None,
-    _skipped: list[int] | None = None,
+    encoding: str | None = None,
 ) -> Iterator[Result]:
     """Read many inputs and yield a :class:`Result` per article, in input order.
 
@@ -114,23 +210,60 @@ def iter_articles(
     :param on_error: ``"continue"`` yields a Result carrying a :class:`Failure`;
         ``"raise"`` raises the first error.
     :param progress: show a progress bar on stderr (``None``: only on a terminal).
-    :param read_options: options passed to every reader.
+    :param read_options: options passed to every reader (``max_size`` too), but not the
+        names the batch sets itself (``format``, ``media_type``, ``encoding``,
+        ``filename``).
+    :param encoding: the encoding of the files and standard input (default: what each
+        declares, else UTF-8); WARC records are decoded by their HTTP charset.
+    :raises UnknownFormatError: for an unknown ``from_format``, before anything is read.
+    :raises ValueError: when ``read_options`` holds a name the batch sets itself.
+
+    Any exception a reader, a sniffer or a plugin raises while reading an input becomes
+    that input's :class:`Failure`; the batch goes on.
     """
+    options = _check_reading(from_format, read_options, encoding)
+    entries = _inputs.files(_as_list(inputs), glob)
+    return _iterate(entries, from_format, encoding, jobs, on_error, progress, options, [0])
+
+
+def _as_list(inputs: Paths) -> list[str | os.PathLike[str]]:
     if isinstance(inputs, (str, os.PathLike)):
-        inputs = [inputs]
-    skipped: list[int] = _skipped if _skipped is not None else [0]
+        return [inputs]
+    return list(inputs)
+
+
+def _iterate(
+    entries: Iterable[str | Path],
+    from_format: str | None,
+    encoding: str | None,
+    jobs: int | None,
+    on_error: OnError,
+    progress: bool | None,
+    read_options: dict[str, Any],
+    skipped: list[int],
+) -> Iterator[Result]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     parts = workers * 16 if workers > 1 else 1
+    limit = read_options.get("max_size", -1)
     items = (
         item
-        for entry in _inputs.files(inputs, glob)
-        for item in _inputs.items(entry, from_format=from_format, skipped=skipped, parts=parts)
+        for entry in entries
+        for item in _inputs.items(
+            entry,
+            from_format=from_format,
+            encoding=encoding,
+            skipped=skipped,
+            parts=parts,
+            max_size=limit,
+        )
     )
     bar = _progress_bar(progress)
     numbers: dict[str, int] = {}  # the records of a WARC read in ranges, numbered in order
     try:
-        for item, results, skipped_here in _ordered(items, workers, dict(read_options or {})):
+        for item, results, skipped_here in _ordered(items, workers, read_options):
             skipped[0] += skipped_here
+            if item.warc_range is not None and item.warc_range[0] == 0:
+                numbers[item.name] = 0
             for result in results:
                 if item.warc_range is not None and result.record is not None:
                     number = numbers.get(item.name, 0)
@@ -156,6 +289,10 @@ def _progress_bar(progress: bool | None) -> Any:
     return tqdm(unit=" articles", desc="newsparse", file=sys.stderr, dynamic_ncols=True)
 
 
+# ---------------------------------------------------------------------------
+# converting
+
+
 def _out_name(result: Result, suffix: str, taken: set[str]) -> str:
     stem = Path(result.input).name or "stdin"
     for ending in (".gz", ".warc", ".jsonl", ".json", ".html", ".htm", ".txt"):
@@ -173,8 +310,123 @@ def _out_name(result: Result, suffix: str, taken: set[str]) -> str:
     return name
 
 
+@attrs.frozen
+class Plan:
+    """A checked conversion, ready to :func:`run`: its inputs are collected already."""
+
+    entries: tuple[str | Path, ...]
+    to: str
+    many: bool
+    suffix: str
+    output: str | os.PathLike[str] | IO[str] | None
+    folder: Path | None
+    errors: str | os.PathLike[str] | None
+    from_format: str | None
+    encoding: str | None
+    read_options: dict[str, Any]
+    write_options: dict[str, Any]
+
+
+def prepare(
+    inputs: Paths,
+    to: str,
+    *,
+    output: str | os.PathLike[str] | IO[str] | None = None,
+    from_format: str | None = None,
+    glob: str = "**/*",
+    errors: str | os.PathLike[str] | None = None,
+    overwrite: bool = False,
+    read_options: dict[str, Any] | None = None,
+    write_options: dict[str, Any] | None = None,
+    encoding: str | None = None,
+) -> Plan:
+    """Check a conversion's arguments and collect its inputs, before anything is written.
+
+    Raises what :func:`convert_many` raises for its arguments.
+    """
+    spec = _api.get_format(to)
+    if not spec.can_write:
+        writers = ", ".join(s.name for s in _api.formats() if s.can_write)
+        raise WriteError(
+            f"format {spec.name!r} cannot write; formats that can: {writers}", format=spec.name
+        )
+    options = _check_reading(from_format, read_options, encoding)
+    given = _as_list(inputs)
+    # every input is known before anything is written: an output is never read back
+    entries = tuple(_inputs.files(given, glob))
+    folder = _folder(output)
+    target = folder if folder is not None else output
+    _output.check_targets(
+        given,
+        entries,
+        output=target if isinstance(target, (str, os.PathLike)) else None,
+        folder=folder is not None,
+        errors=errors,
+        overwrite=overwrite,
+    )
+    return Plan(
+        entries=entries,
+        to=to,
+        many=spec.many_writer is not None,
+        suffix=spec.extensions[0] if spec.extensions else ".txt",
+        output=output,
+        folder=folder,
+        errors=errors,
+        from_format=from_format,
+        encoding=encoding,
+        read_options=options,
+        write_options=dict(write_options or {}),
+    )
+
+
+def run(
+    plan: Plan,
+    *,
+    jobs: int | None = None,
+    on_error: OnError = "continue",
+    progress: bool | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+) -> BatchResult:
+    """Carry out a :class:`Plan`; return what :func:`convert_many` returns."""
+    failures: list[Failure] = []
+    converted = 0
+    outputs: list[str] = []
+    skipped = [0]
+    with contextlib.ExitStack() as stack:
+        report = None
+        if plan.errors is not None:
+            report = stack.enter_context(_output.AtomicFile(plan.errors))
+        results = _iterate(
+            plan.entries,
+            plan.from_format,
+            plan.encoding,
+            jobs,
+            on_error,
+            progress,
+            plan.read_options,
+            skipped,
+        )
+
+        def articles() -> Iterator[Article]:
+            nonlocal converted
+            for result in _results_only(results, failures, report, on_failure):
+                assert result.article is not None
+                converted += 1
+                yield result.article
+
+        if plan.folder is not None:
+            converted = _write_folder(
+                plan, _results_only(results, failures, report, on_failure), outputs
+            )
+        else:
+            _write_stream(articles(), plan, outputs)
+        if report is not None:
+            report.commit()
+    return BatchResult(converted, len(failures), skipped[0], tuple(outputs), tuple(failures))
+
+
 def convert_many(
-    inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    inputs: Paths,
     to: str,
     *,
     output: str | os.PathLike[str] | IO[str] | None = None,
@@ -187,6 +439,8 @@ def convert_many(
     read_options: dict[str, Any] | None = None,
     write_options: dict[str, Any] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    encoding: str | None = None,
+    overwrite: bool = False,
 ) -> BatchResult:
     """Convert many inputs to format ``to``; return counts, outputs and failures.
 
@@ -195,55 +449,37 @@ def convert_many(
         (the format must hold several, like ``jsonl``); ``None``: standard output.
     :param errors: a JSON Lines file to write one line per failure to.
     :param on_failure: called with each :class:`Failure` as it happens.
+    :param overwrite: let an output folder that already holds files receive the new
+        ones, replacing files of the same names (without it, such a folder is refused).
     The other parameters are those of :func:`iter_articles`.
 
-    Output order is input order, whatever ``jobs`` is.
+    Output order is input order, whatever ``jobs`` is. Every input is collected before
+    anything is written, so an output is never read back as an input. Files are written
+    to a temporary file moved into place when complete: a run that fails or is
+    interrupted leaves ``output`` and ``errors`` as they were (an output folder keeps
+    the files written before, each complete), and ``output`` is replaced only when at
+    least one article was written.
+
+    :raises UnknownFormatError: for an unknown ``to`` or ``from_format``.
+    :raises ValueError: when ``output`` or ``errors`` is an input, lies inside an input
+        folder, or (a folder) holds an input; or when ``read_options`` holds a name the
+        batch sets itself.
+    :raises FileExistsError: when the output folder holds files and ``overwrite`` is
+        false.
     """
-    spec = _api.get_format(to)
-    if not spec.can_write:
-        raise WriteError(f"format {spec.name!r} cannot write", format=spec.name)
-    failures: list[Failure] = []
-    converted = 0
-    outputs: list[str] = []
-    skipped = [0]
-    report = open(errors, "w", encoding="utf-8") if errors is not None else None  # noqa: SIM115
-    results = iter_articles(
+    plan = prepare(
         inputs,
+        to,
+        output=output,
         from_format=from_format,
-        jobs=jobs,
         glob=glob,
-        on_error=on_error,
-        progress=progress,
+        errors=errors,
+        overwrite=overwrite,
         read_options=read_options,
-        _skipped=skipped,
+        write_options=write_options,
+        encoding=encoding,
     )
-    options = dict(write_options or {})
-
-    def articles() -> Iterator[Article]:
-        nonlocal converted
-        for result in _results_only(results, failures, report, on_failure):
-            assert result.article is not None
-            converted += 1
-            yield result.article
-
-    try:
-        folder = _folder(output)
-        if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
-            suffix = spec.extensions[0] if spec.extensions else ".txt"
-            taken: set[str] = set()
-            for result in _results_only(results, failures, report, on_failure):
-                assert result.article is not None
-                path = folder / _out_name(result, suffix, taken)
-                path.write_text(_api.write(result.article, to, **options), encoding="utf-8")
-                converted += 1
-                outputs.append(str(path))
-        else:
-            _write_stream(articles(), to, spec.many_writer is not None, output, options, outputs)
-    finally:
-        if report is not None:
-            report.close()
-    return BatchResult(converted, len(failures), skipped[0], tuple(outputs), tuple(failures))
+    return run(plan, jobs=jobs, on_error=on_error, progress=progress, on_failure=on_failure)
 
 
 def _folder(output: str | os.PathLike[str] | IO[str] | None) -> Path | None:
@@ -259,7 +495,7 @@ def _folder(output: str | os.PathLike[str] | IO[str] | None) -> Path | None:
 def _results_only(
     results: Iterator[Result],
     failures: list[Failure],
-    report: IO[str] | None,
+    report: _output.AtomicFile | None,
     on_failure: Callable[[Failure], None] | None,
 ) -> Iterator[Result]:
     for result in results:
@@ -273,45 +509,58 @@ def _results_only(
         yield result
 
 
-def _write_stream(
-    articles: Iterator[Article],
-    to: str,
-    many: bool,
-    output: str | os.PathLike[str] | IO[str] | None,
-    options: dict[str, Any],
-    outputs: list[str],
-) -> None:
+def _write_folder(plan: Plan, results: Iterator[Result], outputs: list[str]) -> int:
+    """Write one file per article into the output folder; return how many."""
+    assert plan.folder is not None
+    plan.folder.mkdir(parents=True, exist_ok=True)
+    taken: set[str] = set()
+    count = 0
+    try:
+        for result in results:
+            assert result.article is not None
+            path = plan.folder / _out_name(result, plan.suffix, taken)
+            text = _api.write(result.article, plan.to, **plan.write_options)
+            with _output.AtomicFile(path) as stream:
+                stream.write(text)
+                stream.commit()
+            count += 1
+            outputs.append(str(path))
+    finally:
+        _output.sync_folder(plan.folder)
+    return count
+
+
+def _write_stream(articles: Iterator[Article], plan: Plan, outputs: list[str]) -> None:
     """Write the articles as one document to a stream, or to a file path.
 
     A file is written beside its final name and moved into place once complete, and only
     when at least one article was written: a failed run never truncates earlier output.
     """
+    output = plan.output
     if output is None or not isinstance(output, (str, os.PathLike)):
-        _write_document(articles, to, many, output or sys.stdout, options)
+        _write_document(articles, plan, output or sys.stdout)
         return
     path = os.fspath(output)
-    folder = os.path.dirname(os.path.abspath(path))
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".newsparse-", suffix=".part", dir=folder)
+        stream = _output.AtomicFile(path)
     except OSError as exc:
-        raise WriteError(f"{path}: cannot write there: {exc.strerror or exc}", format=to) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            wrote = _write_document(articles, to, many, stream, options)
-        if wrote:
-            os.replace(temporary, path)
+        raise WriteError(
+            f"{path}: cannot write there: {exc.strerror or exc}", format=plan.to
+        ) from None
+    with stream:
+        if _write_document(articles, plan, stream):
+            stream.commit()
             outputs.append(str(path))
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+            _output.sync_folder(os.path.dirname(os.path.abspath(path)))
 
 
 def _write_document(
-    articles: Iterator[Article], to: str, many: bool, stream: IO[str], options: dict[str, Any]
+    articles: Iterator[Article], plan: Plan, stream: IO[str] | _output.AtomicFile
 ) -> int:
     """Write the articles to ``stream`` as one document; return how many were written."""
+    to, options = plan.to, plan.write_options
     count = 0
-    if many:
+    if plan.many:
 
         def counted() -> Iterator[Article]:
             nonlocal count

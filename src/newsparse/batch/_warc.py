@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from .._errors import ReadError
-from ._read import read_item
-from ._types import Failure, Item, Result
+from ._read import failure_of, read_item
+from ._types import Item, Result
 
 __all__ = ["range_results", "warc_items", "warc_ranges"]
 
@@ -93,29 +93,115 @@ def _check_complete(f: IO[bytes], last_member: int, last_end: int) -> None:
             pass
 
 
+class _Broken(Exception):
+    """A record that cannot be read: the offset it starts at, and why."""
+
+    def __init__(self, offset: int, message: str) -> None:
+        super().__init__(message)
+        self.offset = offset
+        self.message = message
+
+
+def payload_limit(max_size: int | None) -> int | None:
+    """The largest page payload to read, from a ``max_size`` read option (``-1``: html's)."""
+    from .. import _api
+    from .._source import limit_of
+
+    return limit_of(_api.get_format("html"), max_size)
+
+
 def _records(
-    f: IO[bytes], path: Path, skipped: list[int], end: int | None = None
+    f: IO[bytes],
+    path: Path,
+    skipped: list[int],
+    end: int | None = None,
+    limit: int | None = None,
 ) -> Iterator[Item]:
     """The items of the records of ``f`` from where it stands; stop at offset ``end``.
 
     Checks for a truncated archive when it reads to the end. ``record`` numbers the HTML
-    responses from 0 in the part read.
+    responses (and the records that failed) from 0 in the part read. A record that
+    cannot be read is an item carrying the error; reading goes on at the next record
+    that can be found (the next gzip member, or the next ``WARC/1.x`` header whose
+    ``Content-Length`` leads to a record or to the end of the file).
     """
-    archive_iterator, load_failed = _iterator()
-    index = 0
-    last_member = last_end = f.tell()
+    size = os.fstat(f.fileno()).st_size
+    position = f.tell()
+    f.seek(0)
+    compressed = f.read(2) == _GZIP_MAGIC[:2]
+    stop = size if end is None else end
+    index = [0]
+    while True:
+        try:
+            yield from _pass(f, path, position, size, compressed, skipped, end, limit, index)
+            return
+        except _Broken as broken:
+            yield Item(name=str(path), record=index[0], error=broken.message)
+            index[0] += 1
+            position_or_none = _next_start(f, broken.offset + 1, stop, compressed, size)
+            if position_or_none is None:
+                return
+            position = position_or_none
+
+
+def _next_start(f: IO[bytes], start: int, end: int, compressed: bool, size: int) -> int | None:
+    """The first record that starts in ``[start, end)``, checked as the range splitter does."""
+    if compressed:
+        return _first_start(f, start, end, _MEMBER_START, lambda at: _is_member(f, at))
+    return _first_start(
+        f, start, end, _RECORD_START, lambda at: _is_record(f, at, size, complete=True)
+    )
+
+
+def _pass(
+    f: IO[bytes],
+    path: Path,
+    position: int,
+    size: int,
+    compressed: bool,
+    skipped: list[int],
+    end: int | None,
+    limit: int | None,
+    index: list[int],
+) -> Iterator[Item]:
+    """Read records from ``position`` until the end, ``end``, or a record that breaks."""
+    archive_iterator, _ = _iterator()
+    f.seek(position)
+    last_member = last_end = position
+    records: Any = None
     try:
         records = archive_iterator(f)
         for record in records:
+            begin = records.offset
+            remaining = getattr(record.raw_stream, "limit", None)  # of the record's block
+            if not compressed and remaining is not None:
+                here = f.tell() - records.reader.rem_length()  # where warcio stands
+                if here + remaining > size:
+                    raise _Broken(
+                        begin,
+                        f"not a readable WARC archive (near byte {begin}): the archive ends "
+                        f"inside a record (its Content-Length of {record.length:,} bytes "
+                        "runs past the end of the file)",
+                    )
             # warcio reads a record to its end to tell where it began: so the offset is
             # asked only once the payload is read, or for a record that is skipped
             wanted = record.rec_type == "response" and record.http_headers is not None
             content_type = record.http_headers.get_header("Content-Type") or "" if wanted else ""
             media_type = content_type.split(";", 1)[0].strip().lower()
-            payload = record.content_stream().read() if media_type in _HTML_TYPES else None
+            payload = None
+            if media_type in _HTML_TYPES:  # never more than the limit and a byte
+                stream = record.content_stream()
+                payload = stream.read() if limit is None else stream.read(limit + 1)
             last_member = records.get_record_offset()
             last_end = last_member + records.get_record_length()
             if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than it declares
+                decompressor = getattr(records.reader, "decompressor", None)
+                if compressed and getattr(decompressor, "eof", False):  # a whole member
+                    raise _Broken(
+                        begin,
+                        f"not a readable WARC archive (near byte {begin}): the record holds "
+                        f"fewer bytes than its Content-Length of {record.length:,} says",
+                    )
                 raise EOFError("the archive ends inside a record")
             if record.format.startswith("warc") and record.length is None:
                 # every WARC record declares its length: this header was cut short
@@ -124,6 +210,13 @@ def _records(
                 return  # the next range's first record
             if payload is None:
                 skipped[0] += 1
+                continue
+            if limit is not None and len(payload) > limit:
+                from .._source import too_large
+
+                error = too_large(limit, "html", str(path)).message
+                yield Item(name=str(path), record=index[0], error=error)
+                index[0] += 1
                 continue
             headers = record.rec_headers
             uri = headers.get_header("WARC-Target-URI")
@@ -139,30 +232,37 @@ def _records(
             yield Item(
                 name=str(path),
                 data=payload,
-                record=index,
+                record=index[0],
                 format="html",
                 media_type=media_type,
                 encoding=_charset(content_type),
                 url=uri,
                 extras=extras,
             )
-            index += 1
+            index[0] += 1
         _check_complete(f, last_member, last_end)
-    except (load_failed, *_BROKEN, AttributeError, TypeError, IndexError, KeyError) as exc:
-        # warcio fails with AttributeError and the like on a record header cut short
-        raise ReadError(
-            f"not a readable WARC archive (near byte {last_member}): {type(exc).__name__}: {exc}",
-            source=str(path),
+    except _Broken:
+        raise
+    except Exception as exc:  # warcio's own, zlib's, or AttributeError and the like on a
+        # record header cut short, OverflowError on an absurd length: this record fails
+        begin = getattr(records, "offset", position) if records is not None else position
+        raise _Broken(
+            begin,
+            f"not a readable WARC archive (near byte {begin}): {type(exc).__name__}: {exc}",
         ) from None
 
 
-def warc_items(path: Path, skipped: list[int]) -> Iterator[Item]:
+def warc_items(path: Path, skipped: list[int], limit: int | None = None) -> Iterator[Item]:
     """Yield an item per HTML response record of the WARC file at ``path``.
 
-    ``skipped[0]`` is increased for every record that holds no page.
+    ``skipped[0]`` is increased for every record that holds no page; a page larger than
+    ``limit`` bytes is an item carrying the error, read no further than that.
     """
     with open(path, "rb") as f:
-        yield from _records(f, path, skipped)
+        if os.fstat(f.fileno()).st_size == 0:
+            yield Item(name=str(path), error="the input is empty: nothing to convert")
+            return
+        yield from _records(f, path, skipped, limit=limit)
 
 
 def warc_ranges(path: Path, parts: int) -> list[tuple[int, int]] | None:
@@ -193,13 +293,13 @@ def _is_member(f: IO[bytes], offset: int) -> bool:
     return out.startswith(b"WARC/")
 
 
-def _is_record(f: IO[bytes], offset: int, size: int) -> bool:
+def _is_record(f: IO[bytes], offset: int, size: int, *, complete: bool = False) -> bool:
     """Whether an uncompressed WARC record starts at ``offset``.
 
     Its header must declare a ``Content-Length``, and the record must end where that says:
-    at the end of the file or right before the next ``WARC/`` header (or beyond the end of
-    a truncated file, which the reader then reports). A page that merely quotes a WARC
-    header does not pass.
+    at the end of the file or right before the next ``WARC/`` header (or, unless
+    ``complete``, beyond the end of a truncated file, which the reader then reports). A
+    page that merely quotes a WARC header does not pass.
     """
     f.seek(offset)
     head = f.read(_MAX_HEADER)
@@ -211,7 +311,7 @@ def _is_record(f: IO[bytes], offset: int, size: int) -> bool:
         return False
     after = offset + blank + 4 + int(length.group(1))
     if after + 4 > size:
-        return True  # cut short: the reader reports the truncated archive
+        return not complete  # cut short: the reader reports the truncated archive
     f.seek(after)
     tail = f.read(4 + len(_WARC_MAGIC))
     return tail[:4] == b"\r\n\r\n" and (after + 4 == size or tail[4:] == _WARC_MAGIC)
@@ -271,9 +371,10 @@ def range_results(
             if first is None:
                 return results, 0
             f.seek(first)
-            for item in _records(f, entry, skipped, end if end < os.path.getsize(entry) else None):
-                for result in read_item(item, read_options):
-                    results.append(result)
-    except ReadError as exc:
-        results.append(Result(path, None, None, Failure(path, None, "ReadError", exc.message)))
+            stop = end if end < os.path.getsize(entry) else None
+            limit = payload_limit(read_options.get("max_size", -1))
+            for item in _records(f, entry, skipped, stop, limit):
+                results.extend(read_item(item, read_options))
+    except Exception as exc:  # the archive cannot be opened, or warcio is missing
+        results.append(Result(path, None, None, failure_of(path, None, exc)))
     return results, skipped[0]

@@ -1,0 +1,362 @@
+"""Batch conversion and the command line never lose, clobber or misreport data.
+
+Every test here goes through the public API or the command line (some in a real child
+process, with real signals and real resource limits), so it can be run against any
+version of newsparse.
+"""
+
+from __future__ import annotations
+
+import gzip as gzip_module
+import io
+import json
+import os
+import re
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+import newsparse
+from newsparse import Article, Paragraph
+from newsparse.cli import main
+
+PLUGINS = Path(__file__).resolve().parent / "plugins"
+
+# warcio's writer leaves a SpooledTemporaryFile per record to the garbage collector
+WARCIO_WRITER_LEAKS = pytest.mark.filterwarnings(
+    "ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+
+def story(i: int, words: int = 12) -> Article:
+    return Article(
+        f"Tram line {i} reopens",
+        section="Local",
+        body=[Paragraph(f"Trams ran again on line {i} — “at last,” a rider said. " * words)],
+    )
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+# ---------------------------------------------------------------------------
+# 1. an output or errors path that is an input is refused before anything is written
+
+
+def test_errors_or_output_path_that_is_an_input_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(newsparse.write(story(i), "jsonl") for i in range(3)), "utf-8")
+    before = source.read_bytes()
+    out = tmp_path / "out.jsonl"
+    for extra in (["-o", str(out), "--errors", str(source)], ["-o", str(source)]):
+        code = main(["convert", str(source), "--to", "jsonl", *extra])
+        assert code == 2, extra
+        err = capsys.readouterr().err
+        assert "is one of the inputs" in err
+        assert source.read_bytes() == before
+        assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+    with pytest.raises(ValueError, match="is one of the inputs"):
+        newsparse.convert_many([source], "jsonl", output=out, errors=source, jobs=1)
+    assert source.read_bytes() == before
+
+
+def test_outputs_inside_an_input_folder_or_holding_an_input_are_refused(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "a.wire.txt").write_text(newsparse.write(story(1), "wire"), "utf-8")
+    before = files_in(crawl)
+    refused = [
+        ["-o", str(crawl / "all.jsonl")],  # would be read by the next run
+        ["-o", str(tmp_path) + "/"],  # a folder over the input
+        ["-o", str(tmp_path / "out.jsonl"), "--errors", str(crawl / "errors.jsonl")],
+        ["-o", str(tmp_path / "same.jsonl"), "--errors", str(tmp_path / "same.jsonl")],
+    ]
+    for extra in refused:
+        assert main(["convert", str(crawl), "--to", "jsonl", *extra]) == 2, extra
+        assert files_in(crawl) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["crawl"]
+
+
+# ---------------------------------------------------------------------------
+# 2. a folder output never replaces an input nor an existing file silently
+
+
+def test_folder_output_over_its_own_inputs_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "story.html").write_text(
+        "<html><head><title>Quay</title></head><body><article><h1>Quay</h1>"
+        "<p>The quay reopened on Monday after a long winter of repairs.</p></article>"
+        "</body></html>",
+        "utf-8",
+    )
+    (folder / "story.json").write_text(newsparse.write(story(7), "json"), "utf-8")
+    before = files_in(folder)
+    code = main(["convert", str(folder), "--to", "json", "-o", str(folder) + "/", "--jobs", "1"])
+    assert code == 2
+    assert "is the input" in capsys.readouterr().err
+    assert files_in(folder) == before
+
+
+def test_an_output_folder_that_holds_files_needs_overwrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "story.wire.txt").write_text(newsparse.write(story(3), "wire"), "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "story.wire.json").write_text("precious\n", "utf-8")
+    (out / "notes.txt").write_text("mine\n", "utf-8")
+    args = ["convert", str(source), "--to", "json", "-o", str(out), "--jobs", "1"]
+    assert main(args) == 2
+    assert "already holds files" in capsys.readouterr().err
+    assert files_in(out) == {"notes.txt": b"mine\n", "story.wire.json": b"precious\n"}
+    with pytest.raises(FileExistsError):
+        newsparse.convert_many([source], "json", output=out, jobs=1)
+    assert main([*args, "--overwrite"]) == 0
+    assert newsparse.read(out / "story.wire.json").title == "Tram line 3 reopens"
+    assert (out / "notes.txt").read_text("utf-8") == "mine\n"
+
+
+# ---------------------------------------------------------------------------
+# 3. SIGINT and SIGTERM: workers end, temporary files go, one line, 130 or 143
+
+
+def alive(pid: int) -> bool:
+    stat_file = Path(f"/proc/{pid}/stat")
+    if stat_file.parent.parent.is_dir() and Path("/proc/self").exists():
+        try:
+            state = stat_file.read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return False
+        return state not in ("Z", "X")
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def wait_for(condition: object, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():  # type: ignore[operator]
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+RUN_WITH_SLOW_PLUGIN = textwrap.dedent(
+    """
+    import sys
+    import newsparse, slow_plugin
+    newsparse.register_plugin(slow_plugin, name="slow-plugin")
+    from newsparse.cli import main
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+@pytest.fixture
+def slow_batch(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    source = tmp_path / "in"
+    source.mkdir()
+    for i in range(8):  # the first task of a worker: quick, so outputs are written
+        (source / f"a{i}.slow").write_text(f"quick {i}\n", "utf-8")
+    for i in range(4):
+        (source / f"b{i}.slow").write_text(f"slow {i}\n", "utf-8")
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    env = {
+        **os.environ,
+        "NEWSPARSE_TEST_MARKERS": str(markers),
+        "PYTHONPATH": os.pathsep.join([str(PLUGINS), os.environ.get("PYTHONPATH", "")]),
+    }
+    return source, markers, env
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
+def test_a_signal_ends_the_workers_and_keeps_the_earlier_output(
+    slow_batch: tuple[Path, Path, dict[str, str]], tmp_path: Path, how: str
+) -> None:
+    source, markers, env = slow_batch
+    out = tmp_path / "out.jsonl"
+    errors = tmp_path / "errors.jsonl"
+    out.write_text("earlier output\n", "utf-8")
+    errors.write_text("earlier report\n", "utf-8")
+    args = ["convert", str(source), "--to", "jsonl", "-o", str(out), "--errors", str(errors),
+            "--jobs", "2", "--no-progress"]  # fmt: skip
+    child = subprocess.Popen(
+        [sys.executable, "-c", RUN_WITH_SLOW_PLUGIN, *args],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        wait_for(lambda: any(markers.iterdir()) or child.poll() is not None)
+        assert child.poll() is None
+        if how == "SIGINT":  # as Ctrl-C does: the whole process group
+            os.killpg(child.pid, signal.SIGINT)
+        else:  # as `kill` does: the main process alone
+            child.send_signal(signal.SIGTERM)
+        _, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+    assert child.returncode == (130 if how == "SIGINT" else 143)
+    assert err.splitlines() == [err.strip()]  # one line, no traceback
+    assert err.startswith(f"newsparse: stopped by {how}")
+    assert out.read_text("utf-8") == "earlier output\n"
+    assert errors.read_text("utf-8") == "earlier report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "errors.jsonl", "in", "markers", "out.jsonl"
+    ]  # fmt: skip
+    workers = [int(p.name) for p in markers.iterdir()]
+    wait_for(lambda: not any(alive(pid) for pid in workers), timeout=10)
+
+
+def test_a_signal_leaves_only_complete_files_in_an_output_folder(
+    slow_batch: tuple[Path, Path, dict[str, str]], tmp_path: Path
+) -> None:
+    source, markers, env = slow_batch
+    out = tmp_path / "out"
+    args = ["convert", str(source), "--to", "json", "-o", str(out) + "/", "--jobs", "2",
+            "--no-progress"]  # fmt: skip
+    child = subprocess.Popen(
+        [sys.executable, "-c", RUN_WITH_SLOW_PLUGIN, *args], env=env, stderr=subprocess.PIPE
+    )
+    try:
+        wait_for(lambda: (any(markers.iterdir()) and out.is_dir()
+                          and len([p for p in out.iterdir() if p.suffix == ".json"]) == 8)
+                 or child.poll() is not None)  # fmt: skip
+        child.send_signal(signal.SIGTERM)
+        _, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 143, err
+    written = list(out.iterdir())
+    assert sorted(p.name for p in written) == [f"a{i}.slow.json" for i in range(8)]
+    assert [newsparse.read(p).title for p in sorted(written)] == [f"quick {i}" for i in range(8)]
+
+
+# ---------------------------------------------------------------------------
+# 4. a full disk never leaves a truncated file in an output folder
+
+
+LIMITED = textwrap.dedent(
+    """
+    import resource, sys
+    resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), resource.RLIM_INFINITY))
+    from newsparse.cli import main
+    sys.exit(main(sys.argv[2:]))
+    """
+)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs POSIX resource limits")
+def test_a_write_that_fails_leaves_no_truncated_file(tmp_path: Path) -> None:
+    pytest.importorskip("resource")
+    source = tmp_path / "in"
+    source.mkdir()
+    for i in range(3):
+        words = 3000 if i == 1 else 3  # the second article does not fit on the "disk"
+        (source / f"s{i}.wire.txt").write_text(newsparse.write(story(i, words), "wire"), "utf-8")
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-c", LIMITED, str(64 * 1024), "convert", str(source), "--to", "json",
+         "-o", f"{out}/", "--jobs", "1"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "File too large" in done.stderr
+    for path in out.iterdir():  # whatever is there is whole
+        assert not path.name.startswith("."), path
+        json.loads(path.read_text("utf-8"))
+    assert [p.name for p in out.iterdir()] == ["s0.wire.json"]
+
+
+# ---------------------------------------------------------------------------
+# 5. an absurd Content-Length is one record's failure; the records around it convert
+
+
+def warc_record(url: str, payload: bytes, gzip: bool, headers: list[tuple[str, str]]) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip)
+    http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=http)
+    )
+    return buffer.getvalue()
+
+
+def page(title: str, text: str = "") -> bytes:
+    text = text or f"{title}: the council met on Tuesday and agreed the new budget."
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<p>{text}</p></article></body></html>"
+    ).encode()
+
+
+def html_record(i: int, gzip: bool) -> bytes:
+    return warc_record(f"https://news.example/{i}", page(f"Story {i}"), gzip,
+                       [("Content-Type", "text/html; charset=utf-8")])  # fmt: skip
+
+
+def with_content_length(record: bytes, gzip: bool, length: int) -> bytes:
+    raw = gzip_module.decompress(record) if gzip else record
+    raw = re.sub(rb"Content-Length: \d+", b"Content-Length: %d" % length, raw, count=1)
+    return gzip_module.compress(raw) if gzip else raw
+
+
+@WARCIO_WRITER_LEAKS
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_an_absurd_content_length_costs_one_record(tmp_path: Path, gzip: bool, jobs: int) -> None:
+    pytest.importorskip("warcio")
+    records = [html_record(i, gzip) for i in range(5)]
+    records[2] = with_content_length(records[2], gzip, 10**30)
+    warc = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    warc.write_bytes(b"".join(records))
+    out = tmp_path / "out.jsonl"
+    result = newsparse.convert_many([warc], "jsonl", output=out, jobs=jobs, progress=False)
+    titles = [a.title for a in newsparse.read_many(out, "jsonl")]
+    assert titles == ["Story 0", "Story 1", "Story 3", "Story 4"]
+    assert (result.converted, result.failed) == (4, 1)
+    assert result.failures[0].record == 2
+    assert "WriteError" not in result.failures[0].error
+
+
+# ---------------------------------------------------------------------------
+# 12. output files follow the umask
+
+
+def test_output_files_follow_the_umask(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.wire.txt").write_text(newsparse.write(story(1), "wire"), "utf-8")
+    (source / "broken.json").write_text("{", "utf-8")
+    previous = os.umask(0o027)
+    try:
+        main(["convert", str(source), "--to", "jsonl", "-o", str(tmp_path / "all.jsonl"),
+              "--errors", str(tmp_path / "errors.jsonl")])  # fmt: skip
+        main(["convert", str(source), "--to", "json", "-o", str(tmp_path / "one") + "/"])
+    finally:
+        os.umask(previous)
+    made = [tmp_path / "all.jsonl", tmp_path / "errors.jsonl", tmp_path / "one" / "a.wire.json"]
+    assert [stat.S_IMODE(p.stat().st_mode) for p in made] == [0o640, 0o640, 0o640]
