@@ -119,23 +119,42 @@ def read_many(
     start: int | None = None
     # classic Mac line endings: find the headers on a copy with "\n" (same offsets)
     scan = text.replace("\r", "\n") if "\r" in text and "\n" not in text else text
+    lines = _LineCount(scan)
     for m in HEADER_START.finditer(scan):
         cut = m.start()
         if start is None:
             if text[:cut].strip():
-                yield _parse_chunk(text, 0, cut, strict, known)
+                yield _parse_chunk(text, 0, cut, strict, known, 0)
         else:
-            yield _parse_chunk(text, start, cut, strict, known)
+            yield _parse_chunk(text, start, cut, strict, known, lines.before(start))
         start = cut
     if start is not None:
-        yield _parse_chunk(text, start, len(text), strict, known)
+        yield _parse_chunk(text, start, len(text), strict, known, lines.before(start))
     elif text.strip():
-        yield _parse_chunk(text, 0, len(text), strict, known)
+        yield _parse_chunk(text, 0, len(text), strict, known, 0)
 
 
-def _parse_chunk(text: str, start: int, end: int, strict: bool, known: frozenset[str]) -> Article:
+class _LineCount:
+    """The number of lines before an offset, counted once: offsets only grow."""
+
+    __slots__ = ("count", "offset", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0
+        self.count = 0
+
+    def before(self, offset: int) -> int:
+        self.count += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.count
+
+
+def _parse_chunk(
+    text: str, start: int, end: int, strict: bool, known: frozenset[str], line_base: int
+) -> Article:
     norm, newline = _normalize(text[start:end])
-    return _parse(norm, newline, strict, known, text.count("\n", 0, start))
+    return _parse(norm, newline, strict, known, line_base)
 
 
 def sniff(head: str) -> float:
@@ -196,16 +215,19 @@ def _blocks_slow(lines: list[str], pos: int) -> tuple[list[str], list[int], list
         if line:
             if current is None:
                 current = [line]
-                blocks.append("")
+                blocks.append(line)
                 starts.append(index)
                 gaps.append(gap)
                 gap = 0
             else:
                 current.append(line)
-            blocks[-1] = "\n".join(current) if len(current) > 1 else line
         else:
+            if current is not None and len(current) > 1:
+                blocks[-1] = "\n".join(current)  # once per block: linear in its lines
             current = None
             gap += 1
+    if current is not None and len(current) > 1:
+        blocks[-1] = "\n".join(current)
     return blocks, starts, gaps
 
 
@@ -396,9 +418,17 @@ def _parse(norm: str, newline: str, strict: bool, known: frozenset[str], line_ba
     )
 
 
-@functools.lru_cache(maxsize=512)
+_CACHED_LENGTH = 2048
+"""Header and Tags lines up to this long are cached (a crawl repeats them); longer ones
+are parsed each time, so that the caches never hold large inputs."""
+
+
 def _header(line: str) -> tuple[str | None, tuple[str, ...], bool, bool] | None:
     """(date, trending items, whether canonical, whether the date is valid) of a header."""
+    return _header_cached(line) if len(line) <= _CACHED_LENGTH else _header_parsed(line)
+
+
+def _header_parsed(line: str) -> tuple[str | None, tuple[str, ...], bool, bool] | None:
     parsed = parse_header(line)
     if parsed is None:
         return None
@@ -411,10 +441,21 @@ def _header(line: str) -> tuple[str | None, tuple[str, ...], bool, bool] | None:
     return parsed[0], parsed[1], render_header(*parsed) == line, valid
 
 
-@functools.lru_cache(maxsize=512)
+_header_cached = functools.lru_cache(maxsize=512)(_header_parsed)
+
+
 def _tags(line: str, content: str, known: frozenset[str]) -> tuple[tuple[str, ...], bool]:
+    if len(line) <= _CACHED_LENGTH:
+        return _tags_cached(line, content, known)
+    return _tags_parsed(line, content, known)
+
+
+def _tags_parsed(line: str, content: str, known: frozenset[str]) -> tuple[tuple[str, ...], bool]:
     tags = parse_tags(content, known)
     return tags, (render_tags(tags) if tags else None) == line
+
+
+_tags_cached = functools.lru_cache(maxsize=512)(_tags_parsed)
 
 
 def _single(doc: _Doc, blocks: list[str], starts: _Starts, k: int, what: str) -> str:

@@ -29,7 +29,9 @@ the same tags.
 
 The programme is O(n·L²) for n words and tags of at most ``L`` = 8 words; above
 :data:`MAX_DP_WORDS` words a linear pass that cuts wherever the shape cues say so is used
-instead, so no line can make the reader hang.
+instead, so no line can make the reader hang. Its memory does not grow with the length of
+the words: spans are compared through integer ranks of their words (see :func:`_ranks`),
+never as joined strings.
 """
 
 from __future__ import annotations
@@ -119,10 +121,13 @@ def _shape(word: str) -> int:
     if first.islower():
         return _LOWER
     if first.isupper():
-        letters = [c for c in word if c.isalpha()]
-        if len(letters) >= 2 and all(c.isupper() for c in letters):
-            return _ACRO
-        return _TITLE
+        letters = 0  # an acronym: two letters or more, all upper case
+        for c in word:
+            if c.isalpha():
+                if not c.isupper():
+                    return _TITLE
+                letters += 1
+        return _ACRO if letters >= 2 else _TITLE
     return _OTHER
 
 
@@ -156,8 +161,49 @@ def segment(content: str, known_tags: Iterable[str] | None = None) -> tuple[str,
     return _segment(content, known)
 
 
-@functools.lru_cache(maxsize=256)
+_CACHED_LENGTH = 2048
+"""Lines up to this long are kept in a small cache; longer ones are split each time."""
+
+
 def _segment(content: str, known: frozenset[str]) -> tuple[str, ...]:
+    if len(content) <= _CACHED_LENGTH:
+        return _segment_cached(content, known)
+    return _segment_words(content, known)
+
+
+def _ranks(folded: list[str]) -> tuple[list[int], list[int], dict[str, int]]:
+    """Integer ranks that order spans of words exactly as their space-joined strings.
+
+    A span ``words[i:j]`` is the tuple of the rank of ``w + " "`` for each word but the
+    last and of ``w`` for the last. Since no word holds a space, comparing two such
+    tuples gives the order of the joined strings (and equality), with no string built:
+    the memory stays that of the words, whatever their length.
+    """
+    tokens = set(folded)
+    tokens.update(w + " " for w in folded)
+    rank = {token: r for r, token in enumerate(sorted(tokens))}
+    return [rank[w + " "] for w in folded], [rank[w] for w in folded], rank
+
+
+def _known_keys(known: frozenset[str], rank: dict[str, int]) -> set[tuple[int, ...]]:
+    """The known tags that can be spans of this line, as rank tuples (see :func:`_ranks`)."""
+    keys: set[tuple[int, ...]] = set()
+    for tag in known:
+        words = tag.split(" ")
+        try:
+            key = (*(rank[w + " "] for w in words[:-1]), rank[words[-1]])
+        except KeyError:
+            continue  # a word this line does not have
+        keys.add(key)
+    return keys
+
+
+@functools.lru_cache(maxsize=256)
+def _segment_cached(content: str, known: frozenset[str]) -> tuple[str, ...]:
+    return _segment_words(content, known)
+
+
+def _segment_words(content: str, known_tags: frozenset[str]) -> tuple[str, ...]:
     words = content.split()
     n = len(words)
     if n == 0:
@@ -171,15 +217,18 @@ def _segment(content: str, known: frozenset[str]) -> tuple[str, ...]:
     connector = [w in _CONNECTORS for w in words]
     _lexicon_affinity(words, folded, connector, aff)
     max_len = MAX_TAG_WORDS
+    mid, last, rank = _ranks(folded)
+    known = _known_keys(known_tags, rank) if known_tags else set()
+    del rank
     # score of span [i, j): computed on demand
     span_score: dict[tuple[int, int], float] = {}
-    keys: dict[tuple[int, int], str] = {}
+    keys: dict[tuple[int, int], tuple[int, ...]] = {}
 
     def score(i: int, j: int) -> float:
         found = span_score.get((i, j))
         if found is not None:
             return found
-        key = " ".join(folded[i:j])
+        key = (*mid[i : j - 1], last[j - 1])
         keys[i, j] = key
         size = j - i
         if known and key in known:
@@ -193,7 +242,7 @@ def _segment(content: str, known: frozenset[str]) -> tuple[str, ...]:
                 value += _CONNECTOR_EDGE
             if size > 2 and len(set(folded[i:j])) < size:
                 value += _REPEATED
-            if known:
+            if known_tags:
                 value += _UNKNOWN_PER_WORD * size
         span_score[i, j] = value
         return value

@@ -1,0 +1,75 @@
+"""Readers stay linear in time and bounded in memory on adversarial shapes.
+
+Each test builds one shape at 1x and 4x a size and checks the growth (see ``_growth``):
+a CPU-time ratio under :data:`_growth.LINEAR` (a quadratic reader grows about 16x), or
+memory through tracemalloc. ``bench/bench_adversarial.py`` runs the same shapes (and
+more) at larger sizes for docs/performance.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import newsparse
+from _growth import LINEAR, peak_memory, time_growth
+from newsparse._formats.wire._tags import segment
+
+ARTICLE = " date 2024-03-05 trending:\n\nHarbour {n}\n\nBoats left at dawn.\n\n"
+
+
+def _read_all(text: str, fmt: str, **options: Any) -> None:
+    for _ in newsparse.read_many(text, fmt, **options):
+        pass
+
+
+def test_wire_read_many_is_linear_in_the_number_of_articles() -> None:
+    def make(n: int) -> str:
+        return "".join(ARTICLE.format(n=i) for i in range(n))
+
+    assert time_growth(lambda t: _read_all(t, "wire"), make, 2000) < LINEAR
+
+
+def test_wire_read_many_counts_lines_once() -> None:
+    """Each character is scanned for line breaks once, whatever the number of articles."""
+
+    class Counting(str):
+        scanned = 0
+
+        def count(self, sub: str, start: Any = None, end: Any = None) -> int:
+            Counting.scanned += (end or len(self)) - (start or 0)
+            return super().count(sub, start, end)
+
+    text = Counting("".join(ARTICLE.format(n=i) for i in range(500)))
+    titles = [a.title for a in newsparse.read_many(text, "wire")]
+    assert titles[-1] == "Harbour 499"
+    assert Counting.scanned <= len(text)
+
+
+def test_wire_strict_errors_keep_their_line_numbers() -> None:
+    good = "".join(ARTICLE.format(n=i) for i in range(3))
+    bad = " date 2024-03-05 trending:\n\nTitle\nsecond line\n\n"
+    with pytest.raises(newsparse.ParseError) as info:
+        list(newsparse.read_many(good + bad, "wire", strict=True))
+    assert info.value.line == 3 * 6 + 4
+
+
+def test_wire_block_of_many_lines_is_linear() -> None:
+    """A block of lines with no blank line between them (no header: the slow path)."""
+    assert time_growth(lambda t: newsparse.read(t, "wire"), lambda n: "line\n" * n, 20000) < LINEAR
+
+
+def test_wire_tags_line_of_long_words_in_bounded_memory() -> None:
+    words = [chr(65 + i % 26) + "x" * 2000 + str(i) for i in range(300)]
+    line = " ".join(words)
+    peak = peak_memory(lambda c: segment(c + " "), line)  # + " ": not from the cache
+    assert peak < 8 * len(line)  # was about 40x: a joined string for every span
+
+
+def test_wire_tags_memory_does_not_grow_with_word_length() -> None:
+    def ratio(length: int) -> float:
+        line = " ".join(chr(65 + i % 26) + "y" * length + str(i) for i in range(200))
+        return peak_memory(lambda c: segment(c), line) / len(line)
+
+    assert ratio(4000) <= ratio(1000) * 1.2
