@@ -58,7 +58,6 @@ _JUNK_TAGS = [
     "svg",
     "iframe",
     "nav",
-    "aside",
     "button",
     "select",
     "textarea",
@@ -90,6 +89,8 @@ _SKIP = frozenset(
         "title",
     }
 )
+# sectioning furniture, walked all the same when it holds much of the chosen text
+_SECTIONS = frozenset({"header", "footer", "aside"})
 _CELLS = frozenset({"td", "th"})
 _HEADINGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _END_PUNCT = ".!?。！？…\"'”’»)"
@@ -273,7 +274,7 @@ class _Walker:
             self.buffer.append(_raw(child, self.page.brs[i]))
             return None
         self.flush()
-        if tag in _SKIP:
+        if tag in _SKIP and not (tag in _SECTIONS and self.holds_much(self.page.find(child))):
             return None
         if tag == "figure":
             block = _figure(child)
@@ -287,8 +288,8 @@ class _Walker:
                 self.quote(child)
             return None
         furniture, weight = hints(child)
-        if furniture and not self.trust:
-            return None
+        if furniture and not self.trust and not self.holds_much(self.page.find(child)):
+            return None  # furniture by its class or role (unless it holds the article)
         if tag == "p":
             i = self.page.find(child)
             raw = _raw(child, i is None or self.page.brs[i])

@@ -43,7 +43,7 @@ UNIT_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd"})
 
 NOT_UNITS = frozenset(
     {
-        "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "caption", "th", "dt", "label",
+        "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "caption", "th", "dt", "label",
         "option", "title", "head", "html", "body", "figure", "script", "style", "noscript",
         "template", "textarea", "select", "button", "form", "input", "object", "map",
     }
@@ -52,6 +52,9 @@ NOT_UNITS = frozenset(
 
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header"})
 """Sectioning elements that hold page furniture (see :data:`~._constants.FURNITURE_KEEP_SHARE`)."""
+
+HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+"""Headings that introduce a section of the article."""
 
 TEXT_BOXES = frozenset({"div", "section"})
 """Containers that pages use as paragraphs (their text directly inside, no blocks)."""
@@ -219,7 +222,9 @@ def split_article(page: Page, found: dict[int, Candidate], scored: list[Candidat
     return best
 
 
-def widen(page: Page, found: dict[int, Candidate], best: Candidate) -> Candidate:
+def widen(
+    page: Page, found: dict[int, Candidate], scored: list[Candidate], best: Candidate
+) -> Candidate:
     """The winner, or the ancestor that holds most of the page's article text.
 
     The coverage check: the article text of a page is the text of its voting paragraphs
@@ -228,9 +233,20 @@ def widen(page: Page, found: dict[int, Candidate], best: Candidate) -> Candidate
     boxes, steps, sections): the nearest ancestor holding
     :data:`~._constants.COVER_TARGET` of it wins instead, unless its links hold more than
     :data:`~._constants.COVER_MAX_LINK_DENSITY` of its text (then it is a page of teasers).
+    Only when the winner has a rival elsewhere scoring :data:`~._constants.COVER_RIVAL` of
+    it: the article is then spread over comparable boxes. A winner far ahead of anything
+    else is the article, and the rest of the text is teasers or comments.
     """
     article = _article_text(found)
     if not article or best.held >= C.COVER_SHARE * article:
+        return best
+    b = best.index
+    if not any(
+        e.score >= C.COVER_RIVAL * best.score
+        and not page.holds(b, e.index)
+        and not page.holds(e.index, b)
+        for e in scored[: C.CLOSE_TOP]
+    ):
         return best
     key = best.parent
     while key >= 0:
@@ -316,7 +332,8 @@ def siblings(page: Page, found: dict[int, Candidate], best: Candidate) -> list[L
     """The winner with the siblings that belong with it (readability's sibling merge).
 
     A sibling joins when it scores :data:`~._constants.SIBLING_SHARE` of the winner (with a
-    bonus for the winner's class), or reads like prose.
+    bonus for the winner's class), or reads like prose; a heading joins when the sibling
+    after it does (it introduces that part).
     """
     node = page.nodes[best.index]
     parent = node.parent
@@ -324,12 +341,12 @@ def siblings(page: Page, found: dict[int, Candidate], best: Candidate) -> list[L
         return [node]
     threshold = max(C.SIBLING_MIN_SCORE, best.score * C.SIBLING_SHARE)
     best_class = node.attributes.get("class")
-    out: list[LexborNode] = []
+    row: list[tuple[LexborNode, bool]] = []  # the element siblings, and whether they join
     sibling = parent.child
     while sibling is not None:
         tag = sibling.tag
         if sibling.mem_id == node.mem_id:
-            out.append(sibling)
+            row.append((sibling, True))
         elif tag is not None and not tag.startswith(("-", "!", "_")):
             i = page.find(sibling)
             e = found.get(i) if i is not None else None
@@ -337,9 +354,18 @@ def siblings(page: Page, found: dict[int, Candidate], best: Candidate) -> list[L
             if best_class and sibling.attributes.get("class") == best_class:
                 bonus = best.score * C.SIBLING_CLASS_BONUS
             scores = e is not None and not e.bad and e.score + bonus >= threshold
-            if scores or _prose(page, sibling):
-                out.append(sibling)
+            row.append((sibling, scores or _prose(page, sibling)))
         sibling = sibling.next
+    # a heading joins with the sibling it introduces (sections: a heading, then a box)
+    out: list[LexborNode] = []
+    follows = False
+    for sibling, joins in reversed(row):
+        if not joins and follows and sibling.tag in HEADINGS and not strong_negative(sibling):
+            joins = True
+        follows = joins
+        if joins:
+            out.append(sibling)
+    out.reverse()
     return out
 
 
@@ -358,7 +384,7 @@ def parts(
     cls = node.attributes.get("class")
     if not cls or best.parent < 0:
         return out
-    threshold = max(C.SIBLING_MIN_SCORE, best.score * C.SIBLING_SHARE)
+    threshold = max(C.SIBLING_MIN_SCORE, best.score * C.PART_SHARE)
     tag = page.tags[best.index]
     # the taken subtrees, as sorted disjoint ranges of indexes
     starts: list[int] = sorted(i for n in out if (i := page.find(n)) is not None)
@@ -404,7 +430,7 @@ def choose(page: Page, root: int = 0, min_unit: int = C.MIN_UNIT) -> Choice | No
     if not scored:
         return None
     best = split_article(page, found, scored)
-    best = widen(page, found, best)
+    best = widen(page, found, scored, best)
     nodes = siblings(page, found, best)
     nodes = parts(page, found, best, nodes)
     held = {key: e.held for key, e in found.items() if not e.bad}

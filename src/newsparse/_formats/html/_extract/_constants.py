@@ -91,6 +91,10 @@ text outside furniture gives way to the nearest ancestor holding :data:`COVER_TA
 COVER_TARGET: Final = 0.8
 """See :data:`COVER_SHARE`."""
 
+COVER_RIVAL: Final = 0.6
+"""The coverage check widens only when a candidate outside the winner scores this share of
+the winner's score (the article is spread over comparable boxes)."""
+
 COVER_MAX_LINK_DENSITY: Final = 0.5
 """An ancestor whose links hold more than this share of its text does not take over in
 the coverage check (a page of teasers)."""
@@ -112,6 +116,11 @@ without links and ending like a sentence."""
 
 PROSE_MAX_LINK_DENSITY: Final = 0.25
 """See :data:`PROSE_MIN`."""
+
+PART_SHARE: Final = 0.1
+"""A container of the winner's tag and class elsewhere on the page (an article cut into
+chunks) joins when it scores this share of the winner's score (and
+:data:`SIBLING_MIN_SCORE`)."""
 
 TEXT_BOX_DEPTH: Final = 4
 """How many single-element wrappers a paragraph sibling may sit in."""

@@ -34,6 +34,7 @@ _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00
 # when no positive word is there too ("article-footer" is furniture, "footer" may be).
 _STRONG = re.compile(
     r"comment|disqus|share|sharing|social|newsletter|related|recommend|promo|sponsor|"
+    r"reviews|rating|testimonial|"
     r"outbrain|taboola|subscri|signup|sign-up|advert|byline|caption|credit|cookie|"
     r"breadcrumb|popular|trending|most-read|mostread|read-?more|readmore|sidebar|"
     r"tweet|instagram|toolbar|masthead|skip-?link|gdpr|consent|jump-?link|modal|popup|"
