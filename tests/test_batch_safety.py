@@ -360,3 +360,94 @@ def test_output_files_follow_the_umask(tmp_path: Path) -> None:
         os.umask(previous)
     made = [tmp_path / "all.jsonl", tmp_path / "errors.jsonl", tmp_path / "one" / "a.wire.json"]
     assert [stat.S_IMODE(p.stat().st_mode) for p in made] == [0o640, 0o640, 0o640]
+
+
+# ---------------------------------------------------------------------------
+# 6. no payload is read past the size limit: a decompression bomb costs little memory
+
+BOMB = 48 << 20  # what the page inflates to
+LIMIT = 1 << 20  # the max_size the batch is given
+
+
+def bomb_page() -> bytes:
+    return page("Bomb") + b" " * BOMB
+
+
+def peak_while(run: object) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        run()  # type: ignore[operator]
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@WARCIO_WRITER_LEAKS
+@pytest.mark.parametrize("shape", ["warc.gz member", "gzip content-encoding", "chunked"])
+def test_a_decompression_bomb_is_cut_at_the_limit(tmp_path: Path, shape: str) -> None:
+    pytest.importorskip("warcio")
+    html = [("Content-Type", "text/html; charset=utf-8")]
+    if shape == "warc.gz member":  # the record itself inflates
+        gzip, bomb = True, warc_record("https://news.example/bomb", bomb_page(), True, html)
+    elif shape == "gzip content-encoding":  # an uncompressed archive, the HTTP body gzipped
+        gzip = False
+        body = gzip_module.compress(bomb_page(), 9)
+        bomb = warc_record("https://news.example/bomb", body, False,
+                           [*html, ("Content-Encoding", "gzip")])  # fmt: skip
+    else:  # one huge chunk of a gzipped body, in a gzip member
+        gzip = True
+        body = gzip_module.compress(bomb_page(), 9)
+        chunked = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
+        bomb = warc_record("https://news.example/bomb", chunked, True,
+                           [*html, ("Content-Encoding", "gzip"),
+                            ("Transfer-Encoding", "chunked")])  # fmt: skip
+    warc = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    warc.write_bytes(html_record(0, gzip) + bomb + html_record(2, gzip))
+    assert warc.stat().st_size < BOMB // 100
+    results: list[newsparse.Result] = []
+    options = {"max_size": LIMIT}
+
+    def read() -> None:
+        results.extend(newsparse.iter_articles([warc], jobs=1, read_options=options))
+
+    peak = peak_while(read)
+    assert [r.article.title for r in results if r.article] == ["Story 0", "Story 2"]
+    [failure] = [r.failure for r in results if r.failure]
+    assert failure.record == 1
+    assert "over the 1,048,576 limit" in failure.message
+    assert peak < BOMB // 2, f"peak {peak:,} bytes for a {BOMB:,}-byte page"
+
+
+# ---------------------------------------------------------------------------
+# 7. the size limit holds for multi-article files read by path
+
+
+def test_the_size_limit_holds_for_a_wire_file_read_by_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "big.wire.txt"
+    text = newsparse.write(story(1, words=40), "wire")
+    with open(big, "w", encoding="utf-8") as f:
+        for _ in range(2000):
+            f.write(text)
+    size = big.stat().st_size
+    assert main(["convert", str(big), "--to", "jsonl", "-R", "max_size=5000"]) == 1
+    err = capsys.readouterr().err
+    assert "over the 5,000 limit of format 'wire'" in err
+    results: list[newsparse.Result] = []
+
+    def read() -> None:
+        results.extend(newsparse.iter_articles([big], read_options={"max_size": 5000}))
+
+    peak = peak_while(read)
+    assert [r.failure is not None for r in results] == [True]
+    assert peak < size // 10, f"peak {peak:,} bytes for a {size:,}-byte file"
+    # a format read record by record is limited per record, not as a whole
+    lines = tmp_path / "many.jsonl"
+    lines.write_text("".join(newsparse.write(story(i), "jsonl") for i in range(50)), "utf-8")
+    assert lines.stat().st_size > 5000
+    assert len(list(newsparse.read_many(lines, max_size=5000))) == 50
+    with pytest.raises(newsparse.ReadError, match="over the 100 limit of format 'jsonl'"):
+        list(newsparse.read_many(lines, max_size=100))

@@ -40,6 +40,10 @@ _WARC_MAGIC = b"WARC/"
 _RECORD_START = re.compile(rb"(?<=\n)WARC/1\.[01]\r\n")
 _CONTENT_LENGTH = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)[ \t]*\r\n", re.IGNORECASE)
 _MAX_HEADER = 1 << 16
+# compressed bytes decompressed at once: deflate inflates at most ~1,000 times, so no read
+# holds more than a few MB whatever a record inflates to (16 KB, warcio's, allows 16 MB)
+_BLOCK = 4096
+_INFLATE = 1 << 20  # and no more than this inflated in one step
 _MIN_RANGE = 1 << 20  # below 1 MB a range costs more to coordinate than it saves
 _BROKEN = (OSError, EOFError, ValueError, zlib.error)
 
@@ -91,6 +95,90 @@ def _check_complete(f: IO[bytes], last_member: int, last_end: int) -> None:
     with gzip.GzipFile(fileobj=f) as g:
         while g.read(1 << 20):
             pass
+
+
+def _page(record: Any, limit: int | None) -> bytes:
+    """The page of an HTTP response record: at most ``limit + 1`` bytes of it.
+
+    De-chunked and decompressed here rather than by warcio's ``content_stream()``, whose
+    readers take a whole chunk at once and inflate a whole block in one call (a 16 KB
+    block of a gzip bomb is 16 MB, a chunk any size at all): here every step reads at most
+    :data:`_BLOCK` bytes and inflates at most :data:`_INFLATE` bytes, so memory stays
+    bounded by the limit whatever the record holds. As in warcio, a body that does not
+    start as its Content-Encoding says is taken as it is, and one whose chunk header is
+    not one is taken as not chunked.
+    """
+    headers = record.http_headers
+    pieces = _blocks(record.raw_stream)
+    if (headers.get_header("Transfer-Encoding") or "").lower() == "chunked":
+        pieces = _dechunked(record.raw_stream)
+    encoding = (headers.get_header("Content-Encoding") or "").strip().lower()
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        pieces = _inflated(pieces, encoding)
+    cap = None if limit is None else limit + 1
+    out = bytearray()
+    for piece in pieces:
+        out += piece
+        if cap is not None and len(out) >= cap:
+            del out[cap:]
+            break
+    return bytes(out)
+
+
+def _blocks(stream: Any) -> Iterator[bytes]:
+    while block := stream.read(_BLOCK):
+        yield block
+
+
+def _dechunked(stream: Any) -> Iterator[bytes]:
+    first = True
+    while True:
+        line = stream.readline(64)
+        try:
+            size = int(line.strip().split(b";", 1)[0], 16)
+        except ValueError:
+            if first:  # not chunked after all
+                yield line
+                yield from _blocks(stream)
+            return
+        first = False
+        if size == 0:
+            return
+        while size > 0:
+            block = stream.read(min(size, _BLOCK))
+            if not block:
+                return  # cut short: what there is
+            size -= len(block)
+            yield block
+        stream.readline(64)  # the CRLF after the chunk
+
+
+def _inflated(pieces: Iterator[bytes], encoding: str) -> Iterator[bytes]:
+    import zlib
+
+    wbits = 16 + zlib.MAX_WBITS if encoding != "deflate" else zlib.MAX_WBITS
+    inflater = zlib.decompressobj(wbits)
+    started = False
+    for piece in pieces:
+        data = piece
+        while data and not inflater.eof:
+            try:
+                out = inflater.decompress(data, _INFLATE)
+            except zlib.error:
+                if started:
+                    raise
+                if encoding == "deflate" and wbits > 0:  # raw deflate, as some servers send
+                    wbits = -zlib.MAX_WBITS
+                    inflater = zlib.decompressobj(wbits)
+                    continue
+                yield piece  # not compressed after all: the body as it is
+                yield from pieces
+                return
+            started = True
+            yield out
+            data = inflater.unconsumed_tail
+        if inflater.eof:
+            return
 
 
 class _Broken(Exception):
@@ -170,7 +258,7 @@ def _pass(
     last_member = last_end = position
     records: Any = None
     try:
-        records = archive_iterator(f)
+        records = archive_iterator(f, block_size=_BLOCK)
         for record in records:
             begin = records.offset
             remaining = getattr(record.raw_stream, "limit", None)  # of the record's block
@@ -190,8 +278,7 @@ def _pass(
             media_type = content_type.split(";", 1)[0].strip().lower()
             payload = None
             if media_type in _HTML_TYPES:  # never more than the limit and a byte
-                stream = record.content_stream()
-                payload = stream.read() if limit is None else stream.read(limit + 1)
+                payload = _page(record, limit)
             last_member = records.get_record_offset()
             last_end = last_member + records.get_record_length()
             if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than it declares
