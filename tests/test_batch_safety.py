@@ -451,3 +451,204 @@ def test_the_size_limit_holds_for_a_wire_file_read_by_path(
     assert len(list(newsparse.read_many(lines, max_size=5000))) == 50
     with pytest.raises(newsparse.ReadError, match="over the 100 limit of format 'jsonl'"):
         list(newsparse.read_many(lines, max_size=100))
+
+
+# ---------------------------------------------------------------------------
+# 8. --encoding, and -R names that newsparse sets itself are usage errors
+
+LATIN = " date 2024-03-05 trending:\n\nCafé reopens\n\nThe café on the quay reopened.\n\n"
+
+
+def test_encoding_option_reads_a_latin1_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    for i in range(3):
+        (source / f"s{i}.wire.txt").write_bytes(
+            LATIN.replace("Café", f"Café {i}").encode("latin-1")
+        )
+    one = source / "s0.wire.txt"
+    for args in (
+        ["convert", str(one), "--to", "json", "-R", "encoding=latin-1"],
+        ["convert", str(one), "--to", "json", "-R", "media_type=text/plain"],
+        ["inspect", str(one), "-R", "filename=x.wire.txt"],
+        ["inspect", str(one), "-R", "encoding=latin-1"],
+    ):
+        assert main(args) == 2, args
+        err = capsys.readouterr().err
+        assert "is set by newsparse itself" in err
+        assert "Traceback" not in err
+        assert "TypeError" not in err
+    out = tmp_path / "all.jsonl"
+    code = main(["convert", str(source), "--to", "jsonl", "-o", str(out), "--encoding", "latin-1",
+                 "--jobs", "2", "--no-progress"])  # fmt: skip
+    assert code == 0
+    titles = [a.title for a in newsparse.read_many(out, "jsonl")]
+    assert titles == [f"Café {i} reopens" for i in range(3)]
+    assert main(["inspect", str(one), "--encoding", "latin-1"]) == 0
+    assert "Café 0 reopens" in capsys.readouterr().out
+    results = list(newsparse.iter_articles([source], encoding="latin-1"))
+    assert [r.article.title for r in results if r.article] == titles
+    result = newsparse.convert_many([one], "json", output=tmp_path / "one.json", encoding="latin-1")
+    assert result.ok
+    with pytest.raises(ValueError, match="encoding"):
+        newsparse.convert_many([one], "json", read_options={"encoding": "latin-1"})
+
+
+# ---------------------------------------------------------------------------
+# 9. a decode error reads the same from convert as from read: DecodeError and offset
+
+
+def test_a_decode_error_is_the_same_on_every_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "s.wire.txt"
+    data = LATIN.encode("latin-1")
+    path.write_bytes(data)
+    offset = data.index("é".encode("latin-1"))
+    with pytest.raises(newsparse.DecodeError) as by_read:
+        newsparse.read(path)
+    with pytest.raises(newsparse.DecodeError) as by_read_many:
+        list(newsparse.read_many(path))
+    assert by_read.value.offset == by_read_many.value.offset == offset
+    assert str(by_read.value) == str(by_read_many.value)
+    [result] = newsparse.iter_articles([path])
+    assert result.failure is not None
+    assert result.failure.error == "DecodeError"
+    assert result.failure.message == by_read.value.message
+    assert f"offset {offset}" in result.failure.message
+    assert main(["convert", str(path), "--to", "json"]) == 1
+    assert capsys.readouterr().err.strip() == str(by_read.value)
+
+
+# ---------------------------------------------------------------------------
+# 10. an encoding that decodes nothing is a newsparse error
+
+
+@pytest.mark.parametrize("encoding", ["undefined", "rot13", "no-such-codec"])
+def test_an_unusable_encoding_is_a_read_error(tmp_path: Path, encoding: str) -> None:
+    with pytest.raises(newsparse.ReadError, match=repr(encoding)):
+        newsparse.read(b" date 2024-03-05 trending:\n\nT\n\n", "wire", encoding=encoding)
+    path = tmp_path / "s.wire.txt"
+    path.write_bytes(b" date 2024-03-05 trending:\n\nT\n\n")
+    with pytest.raises(newsparse.ReadError, match=repr(encoding)):
+        list(newsparse.read_many(path, encoding=encoding))
+    with pytest.raises(newsparse.ReadError, match=repr(encoding)):
+        newsparse.read(b"<html><title>T</title></html>", "html", encoding=encoding)
+
+
+# ---------------------------------------------------------------------------
+# 11. a many_writer that yields something else than text is the format's WriteError
+
+
+class OddWriters:
+    @newsparse.hookimpl
+    def register_formats(self, register: object) -> None:
+        for name, chunk in (("bytesy", b"raw"), ("nothing", None)):
+            register(  # type: ignore[operator]
+                newsparse.FormatSpec(
+                    name=name,
+                    writer=lambda article: "one\n",
+                    many_writer=lambda articles, chunk=chunk: (chunk for _ in articles),
+                )
+            )
+
+
+@pytest.mark.parametrize("name", ["bytesy", "nothing"])
+def test_a_many_writer_yielding_non_text_is_a_write_error(
+    fresh_registry: None, tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    newsparse.register_plugin(OddWriters(), name="odd-writers")
+    with pytest.raises(newsparse.WriteError, match=f"format '{name}' .* not str") as info:
+        list(newsparse.write_many([story(1)], name))
+    assert info.value.format == name
+    source = tmp_path / "a.wire.txt"
+    source.write_text(newsparse.write(story(1), "wire"), "utf-8")
+    out = tmp_path / "out.txt"
+    assert main(["convert", str(source), "--to", name, "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"format '{name}'" in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+# ---------------------------------------------------------------------------
+# 13. an unknown --from format is a usage error, said once
+
+
+def test_an_unknown_input_format_is_one_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "many"
+    source.mkdir()
+    for i in range(4):
+        (source / f"s{i}.wire.txt").write_text(newsparse.write(story(i), "wire"), "utf-8")
+    out = tmp_path / "m.jsonl"
+    code = main(["convert", str(source), "--from", "wir", "--to", "jsonl", "-o", str(out)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("unknown format 'wir'") == 1
+    assert "wire" in err.split("unknown format 'wir'", 1)[1]  # the valid names are listed
+    assert not out.exists()
+    with pytest.raises(newsparse.UnknownFormatError):
+        newsparse.iter_articles([source], from_format="wir")  # at the call, not later
+
+
+# ---------------------------------------------------------------------------
+# 14. an empty input is one clear message naming it, exit 1
+
+
+def test_an_empty_input_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["convert", str(empty), "--from", "wire", "--to", "json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip() == f"{empty}: [wire] the input is empty: nothing to convert"
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n\n", "utf-8")
+    [result] = newsparse.iter_articles([blank], from_format="jsonl")
+    assert result.failure is not None
+    assert "holds no article" in result.failure.message
+    assert main(["inspect", str(empty), "--from", "wire"]) == 1
+    assert str(empty) in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------
+# 15. whatever a reader or a patched internal raises costs only that input
+
+
+def test_any_exception_while_reading_is_that_inputs_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsparse import _api
+
+    source = tmp_path / "in"
+    source.mkdir()
+    for name in ("a", "bad", "c"):
+        (source / f"{name}.wire.txt").write_text(newsparse.write(story(1), "wire"), "utf-8")
+    real = _api._resolve
+
+    def patched(src: object, *args: object, **kwargs: object) -> object:
+        if "bad" in str(getattr(src, "name", "")):
+            raise RuntimeError("a plugin patched this badly")
+        return real(src, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_api, "_resolve", patched)
+    out = tmp_path / "out.jsonl"
+    errors = tmp_path / "errors.jsonl"
+    result = newsparse.convert_many([source], "jsonl", output=out, errors=errors, jobs=1)
+    assert (result.converted, result.failed) == (2, 1)
+    [failure] = result.failures
+    assert Path(failure.input).name == "bad.wire.txt"
+    assert failure.error == "RuntimeError"
+    assert "a plugin patched this badly" in failure.message
+    assert json.loads(errors.read_text("utf-8"))["error"] == "RuntimeError"
+
+    def interrupted(src: object, *args: object, **kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_api, "_resolve", interrupted)
+    with pytest.raises(KeyboardInterrupt):  # an interrupt is still an interrupt
+        newsparse.convert_many([source], "jsonl", output=out, jobs=1)

@@ -387,11 +387,7 @@ def write(article: Article, format: str, **options: Any) -> str:
     spec = _writer_spec(format, "writer")
     text = _call_writer(spec, "writer", article, **options)
     if not isinstance(text, str):
-        raise WriteError(
-            f"format {spec.name!r} (plugin {spec.plugin!r}) returned {type(text).__name__}, "
-            "not str",
-            format=spec.name,
-        )
+        raise _not_text(spec, "returned", text)
     return text
 
 
@@ -410,7 +406,11 @@ def write_many(articles: Iterable[Article], format: str, **options: Any) -> Iter
                 raise WriteError(f"expected an Article, got {type(item).__name__}")
             yield item
 
-    chunks = _call_writer(spec, "many_writer", checked(), **options)
+    produced = _call_writer(spec, "many_writer", checked(), **options)
+    try:
+        chunks = iter(produced)
+    except TypeError:
+        raise _not_text(spec, "returned", produced, "an iterator of str") from None
     while True:
         try:
             chunk = next(chunks)
@@ -422,7 +422,16 @@ def write_many(articles: Iterable[Article], format: str, **options: Any) -> Iter
             if interrupts(exc):
                 raise
             raise _crash(spec, "writing", exc, None) from exc
+        if not isinstance(chunk, str):
+            raise _not_text(spec, "yielded", chunk)
         yield chunk
+
+
+def _not_text(spec: FormatSpec, did: str, value: object, wanted: str = "str") -> WriteError:
+    return WriteError(
+        f"format {spec.name!r} (plugin {spec.plugin!r}) {did} {type(value).__name__}, not {wanted}",
+        format=spec.name,
+    )
 
 
 def detect_format(

@@ -158,7 +158,7 @@ def check_encoding(encoding: str, *, format: str | None = None, source: str | No
     """
     try:
         name = codecs.lookup(encoding).name
-        b"".decode(name)
+        b"a".decode(name, "replace")  # a codec that decodes no text fails on one byte
     except LookupError as exc:
         why = "unknown encoding" if "unknown encoding" in str(exc) else "not a text encoding"
         raise ReadError(f"{why} {encoding!r}", format=format, source=source) from None
