@@ -186,6 +186,10 @@ def slow_batch(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
     return source, markers, env
 
 
+POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and permissions")
+
+
+@POSIX
 @pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
 def test_a_signal_ends_the_workers_and_keeps_the_earlier_output(
     slow_batch: tuple[Path, Path, dict[str, str]], tmp_path: Path, how: str
@@ -227,6 +231,7 @@ def test_a_signal_ends_the_workers_and_keeps_the_earlier_output(
     wait_for(lambda: not any(alive(pid) for pid in workers), timeout=10)
 
 
+@POSIX
 def test_a_signal_leaves_only_complete_files_in_an_output_folder(
     slow_batch: tuple[Path, Path, dict[str, str]], tmp_path: Path
 ) -> None:
@@ -346,6 +351,7 @@ def test_an_absurd_content_length_costs_one_record(tmp_path: Path, gzip: bool, j
 # 12. output files follow the umask
 
 
+@POSIX
 def test_output_files_follow_the_umask(tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()
