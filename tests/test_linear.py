@@ -57,7 +57,7 @@ def test_wire_strict_errors_keep_their_line_numbers() -> None:
 
 def test_wire_block_of_many_lines_is_linear() -> None:
     """A block of lines with no blank line between them (no header: the slow path)."""
-    assert time_growth(lambda t: newsparse.read(t, "wire"), lambda n: "line\n" * n, 20000) < LINEAR
+    assert time_growth(lambda t: newsparse.read(t, "wire"), lambda n: "line\n" * n, 60000) < LINEAR
 
 
 def test_wire_tags_line_of_long_words_in_bounded_memory() -> None:
@@ -73,3 +73,37 @@ def test_wire_tags_memory_does_not_grow_with_word_length() -> None:
         return peak_memory(lambda c: segment(c), line) / len(line)
 
     assert ratio(4000) <= ratio(1000) * 1.2
+
+
+def test_ninjs_byline_with_long_runs_of_spaces_is_linear() -> None:
+    from newsparse._formats.ninjs._common import split_byline
+
+    assert split_byline("By A,  B  and   C & D") == ["A", "B", "C", "D"]
+    assert time_growth(split_byline, lambda n: "A" + " " * n + "B", 20000) < LINEAR
+
+
+def test_ninjs_html_body_with_unclosed_markup_is_linear() -> None:
+    from newsparse._formats.ninjs._html import html_to_blocks
+
+    assert [b.text for b in html_to_blocks("<p>x</p><a<b c &amp; d")] == ["x", "<a<b c & d"]  # type: ignore[union-attr]
+    for unit in ("<a", "</", "<?", "<!"):
+        growth = time_growth(html_to_blocks, lambda n, u=unit: "<p>x</p>" + u * n, 10000)
+        assert growth < LINEAR, unit
+
+
+def test_file_names_of_many_dots_cost_a_few_lookups(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsparse._plugins import get_registry
+
+    registry = get_registry()
+    calls: list[str] = []
+    real = registry.for_extension
+    monkeypatch.setattr(registry, "for_extension", lambda s: calls.append(s) or real(s))
+    assert registry.for_filename("a" + ".x" * 10000 + ".wire.txt")[0].name == "wire"
+    assert len(calls) <= 3
+
+
+def test_charset_declaration_search_is_linear() -> None:
+    from newsparse._formats.html._charset import _META
+
+    assert _META.search(b'<meta http-equiv="Content-Type" content="text/html; charset=latin1">')
+    assert time_growth(_META.search, lambda n: b"<meta " * n, 2000) < LINEAR

@@ -249,7 +249,12 @@ class Registry:
         """The formats that claim the longest matching suffix of ``filename``."""
         name = filename.replace("\\", "/").rsplit("/", 1)[-1].lower()
         parts = name.split(".")
-        for i in range(1, len(parts)):
+        # no claimed extension has more dots than the longest one: skip longer suffixes,
+        # so that a name of many dots costs no more than a plain one
+        longest = max(
+            (ext.count(".") for s in self._specs.values() for ext in s.extensions), default=0
+        )
+        for i in range(max(1, len(parts) - longest), len(parts)):
             matches = self.for_extension("." + ".".join(parts[i:]))
             if matches:
                 return matches

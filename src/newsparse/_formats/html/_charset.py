@@ -28,8 +28,9 @@ __all__ = ["declared_encoding", "decode"]
 
 HEAD_BYTES = 8192
 
+# [^<>]: a search stops at the next tag, so ``<meta <meta <meta…`` is not quadratic
 _META = re.compile(
-    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:()-]+)""",
+    rb"""<meta\b[^<>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:()-]+)""",
     re.IGNORECASE,
 )
 _XML = re.compile(rb"""\A\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")

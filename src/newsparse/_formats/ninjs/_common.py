@@ -56,7 +56,9 @@ PORTABLE: dict[str, str] = {
 """String properties of every version, kept as ``ninjs.<2.x name>`` and written back to any
 version (2.x name -> 3.x name)."""
 
-_BYLINE_SPLIT = re.compile(r",\s+|\s+and\s+|\s+&\s+")
+# a match starts only where a run of whitespace starts (the lookbehind): trying every
+# space of a long run, each scanning the rest of the run, was quadratic
+_BYLINE_SPLIT = re.compile(r",\s+|(?<!\s)\s+(?:and|&)\s+")
 _BY_PREFIX = re.compile(r"(?i)by\s+")
 
 

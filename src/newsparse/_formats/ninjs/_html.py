@@ -251,7 +251,16 @@ class _Parser(HTMLParser):
 
 
 def html_to_blocks(markup: str) -> list[Block]:
-    """The body blocks of an HTML body (a fragment or a whole document)."""
+    """The body blocks of an HTML body (a fragment or a whole document).
+
+    After the last ``>`` no tag, comment or declaration can end, and the standard
+    library's parser takes each ``<`` there for text only after scanning to the end of
+    the input again (quadratic in ``<a<a<a…`` or ``<?<?<?…``): that tail goes in with its
+    ``<`` escaped, which reads the same text in one pass.
+    """
+    cut = markup.rfind(">") + 1
+    if markup.find("<", cut) >= 0:
+        markup = markup[:cut] + markup[cut:].replace("<", "&lt;")
     parser = _Parser()
     parser.feed(markup)
     parser.close()
