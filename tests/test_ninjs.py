@@ -33,9 +33,9 @@ from newsparse import (
 )
 from newsparse._formats.ninjs import WRITE_VERSIONS, schema_path
 from newsparse._formats.ninjs._domain import article_in_domain
-from newsparse._formats.ninjs._html import blocks_to_html, html_to_blocks
 from newsparse._formats.ninjs._read import detect_version, read, sniff
 from newsparse._formats.ninjs._write import document, write
+from newsparse._markup import blocks_to_html, html_to_blocks
 from newsparse.testing import strategies as nps
 
 NINJS = Path(__file__).resolve().parents[2] / "shared" / "ninjs"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..._markup import survives_html
 from ..._model import Article, Heading, ListBlock, MediaBlock, Paragraph, Quote
 from ._common import EXTRA, PLACEHOLDER, PORTABLE, join_byline, split_byline
-from ._html import _BR, _tidy
 
 __all__ = ["article_in_domain"]
 
@@ -22,7 +22,7 @@ def _html_text(text: str | None, *, optional: bool = False) -> bool:
     """Whether ``text`` survives a trip through an HTML body unchanged."""
     if text is None:
         return optional
-    return bool(text) and _tidy([text.replace("\n", _BR)]) == text
+    return survives_html(text)
 
 
 def _minute_offset(value: datetime | None) -> bool:

@@ -17,6 +17,7 @@ import msgspec
 
 from ..._errors import ParseError, ValidationError
 from ..._jsonhead import scan
+from ..._markup import html_to_blocks
 from ..._model import _LANGUAGE, Article, Author, Block, Media, Paragraph
 from ..json._codec import loads
 from ..json._dates import parse_datetime
@@ -32,7 +33,6 @@ from ._common import (
     shape_error,
     split_byline,
 )
-from ._html import html_to_blocks
 
 __all__ = ["article_from_ninjs", "detect_version", "read", "sniff"]
 

@@ -15,6 +15,7 @@ from typing import Any
 import msgspec
 
 from ..._errors import WriteError
+from ..._markup import blocks_to_html
 from ..._model import Article, Media
 from .._msgspec import thaw as _thaw
 from ..json._dates import format_datetime
@@ -32,7 +33,6 @@ from ._common import (
     major,
     properties,
 )
-from ._html import blocks_to_html
 
 __all__ = ["document", "write"]
 

@@ -1,4 +1,6 @@
-r"""A small HTML <-> body blocks converter for ninjs ``text/html`` bodies (stdlib only).
+r"""A small HTML <-> body blocks converter (stdlib only), shared by the formats that carry
+HTML bodies: ninjs ``text/html`` bodies, RSS ``content:encoded`` and ``description``, Atom
+``content``, NewsML-G2 inline XHTML.
 
 Writing: ``<p>``, ``<h1>``-``<h6>``, ``<blockquote><p>..</p><footer>..</footer>``,
 ``<ul>``/``<ol>`` with ``<li>``, ``<pre>`` and ``<figure>`` (``<img src alt>``,
@@ -18,7 +20,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-from ..._model import (
+from ._model import (
     Block,
     Heading,
     ListBlock,
@@ -29,7 +31,7 @@ from ..._model import (
     Quote,
 )
 
-__all__ = ["blocks_to_html", "html_to_blocks"]
+__all__ = ["blocks_to_html", "html_to_blocks", "survives_html"]
 
 _BR = "\ue000"  # a private-use character stands for <br> until the text is tidied
 _SPACES = re.compile(r"[ \t\n\r\f]+")
@@ -91,6 +93,11 @@ def blocks_to_html(blocks: tuple[Block, ...]) -> str:
         else:
             out.append(_figure(block.media))
     return "".join(out)
+
+
+def survives_html(text: str) -> bool:
+    """Whether ``text`` comes back unchanged from an HTML body (whitespace, line breaks)."""
+    return bool(text) and _tidy([text.replace("\n", _BR)]) == text
 
 
 def _tidy(parts: list[str]) -> str:
