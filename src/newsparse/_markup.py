@@ -1,6 +1,7 @@
-r"""A small HTML <-> body blocks converter (stdlib only), shared by the formats that carry
-HTML bodies: ninjs ``text/html`` bodies, RSS ``content:encoded`` and ``description``, Atom
-``content``, NewsML-G2 inline XHTML.
+r"""A small HTML <-> body blocks converter (stdlib only), shared by the formats with HTML.
+
+They are ninjs ``text/html`` bodies, RSS ``content:encoded`` and ``description``, Atom
+``content`` and NewsML-G2 inline XHTML.
 
 Writing: ``<p>``, ``<h1>``-``<h6>``, ``<blockquote><p>..</p><footer>..</footer>``,
 ``<ul>``/``<ol>`` with ``<li>``, ``<pre>`` and ``<figure>`` (``<img src alt>``,
