@@ -14,6 +14,7 @@ import newsparse
 from newsparse import Article
 from newsparse.testing import strategies
 from newsparse.testing.conformance import FormatConformance
+from test_feeds import as_one_feed, atom_articles, rss_articles
 from test_jsonld import jsonld_articles
 from test_ninjs import ninjs_articles
 from test_nitf import nitf_articles
@@ -72,6 +73,26 @@ class TestNitf(FormatConformance):
 
     def articles(self) -> st.SearchStrategy[Article]:
         return nitf_articles()  # the lossy fields are listed in docs/formats/nitf.md
+
+
+class TestRss(FormatConformance):
+    format_name = "rss"
+
+    def articles(self) -> st.SearchStrategy[Article]:
+        return rss_articles()  # the lossy fields are listed in docs/formats/rss.md
+
+    def many_articles(self) -> st.SearchStrategy[list[Article]]:
+        return st.lists(self.articles(), max_size=2).map(as_one_feed)  # one channel
+
+
+class TestAtom(FormatConformance):
+    format_name = "atom"
+
+    def articles(self) -> st.SearchStrategy[Article]:
+        return atom_articles()  # the lossy fields are listed in docs/formats/atom.md
+
+    def many_articles(self) -> st.SearchStrategy[list[Article]]:
+        return st.lists(self.articles(), max_size=2).map(as_one_feed)
 
 
 def test_every_registered_format_runs_the_kit() -> None:

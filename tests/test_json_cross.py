@@ -1,5 +1,7 @@
 """Cross-format property: wire -> json -> jsonld -> ninjs keeps every field all of them carry.
 
+The XML formats (nitf, rss, atom) run the same chain in their own test below.
+
 The fields all four carry: title, section (ninjs: a subject with ``rel: "section"``), the
 authors' names (ninjs: one ``by`` string), the publication time with its offset, tags,
 paragraph texts and media captions.
@@ -7,6 +9,7 @@ paragraph texts and media captions.
 
 from __future__ import annotations
 
+import re
 from datetime import timezone
 from typing import Any
 
@@ -48,3 +51,30 @@ def test_wire_json_jsonld_ninjs_chain(article: Article) -> None:
     assert _common(as_ninjs) == _common(wire)
     as_ninjs3 = newsparse.read(newsparse.write(as_jsonld, "ninjs", version="3.1"), "ninjs")
     assert _common(as_ninjs3) == _common(wire)
+
+
+_LOOKS_HTML = re.compile(r"<[A-Za-z/!]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _plain_text(article: Article) -> bool:
+    """Feeds read titles, sections and tags as possibly HTML: leave out texts that look so."""
+    texts = [article.title, article.section or "", *article.tags]
+    return not any(_LOOKS_HTML.search(t) for t in texts)
+
+
+@settings(
+    max_examples=40, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
+@given(nps.wire_articles().filter(_plain_text))
+def test_wire_nitf_rss_atom_chain(article: Article) -> None:
+    """The XML formats keep the same fields; RSS and Atom need a URL to keep a media item."""
+    wire = newsparse.read(newsparse.write(article, "wire"), "wire")
+    as_nitf = newsparse.read(newsparse.write(wire, "nitf"), "nitf")
+    assert _common(as_nitf) == _common(wire)
+    expected = {**_common(wire), "captions": []}  # wire media have no URL: feeds drop them
+    as_rss = newsparse.read(newsparse.write(as_nitf, "rss"), "rss")
+    assert {**_common(as_rss), "captions": []} == expected
+    as_atom = newsparse.read(newsparse.write(as_rss, "atom"), "atom")
+    assert {**_common(as_atom), "captions": []} == expected
+    back = newsparse.read(newsparse.write(as_atom, "ninjs"), "ninjs")
+    assert {**_common(back), "captions": []} == expected

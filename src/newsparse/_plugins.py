@@ -52,6 +52,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "newsparse.html": "newsparse._formats.html",
     "newsparse.ninjs": "newsparse._formats.ninjs",
     "newsparse.nitf": "newsparse._formats.nitf",
+    "newsparse.feeds": "newsparse._formats.feeds",
 }
 """The built-in formats' plugin names and modules, registered like any third-party plugin."""
 

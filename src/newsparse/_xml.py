@@ -32,7 +32,8 @@ from __future__ import annotations
 import codecs
 import html.entities
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from lxml import etree
@@ -45,8 +46,10 @@ __all__ = [
     "check_text",
     "children",
     "declared_encoding",
+    "error_at",
     "escape_attr",
     "escape_text",
+    "line_offsets",
     "local",
     "parse",
     "raw_text",
@@ -64,7 +67,8 @@ _DECL_ENCODING = re.compile(
 )
 _DECLARATION = re.compile(r"\s*(<\?xml\s[^>]{0,300}\?>)")
 _REF = re.compile(r"&(?:#[0-9]{1,8};|#[xX][0-9A-Fa-f]{1,8};|([A-Za-z_][A-Za-z0-9._-]{0,63});)?")
-_SPECIAL = re.compile("[&<\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SPECIAL = re.compile("[&\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|<[!?]")
+_UNUSUAL_REF = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,8}|#x[0-9A-Fa-f]{1,8});)")
 _BAD_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BAD_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\n\r]+")
@@ -92,10 +96,18 @@ _BOMS = (
 
 
 class Repair(NamedTuple):
-    """Something a tolerant read had to change: where (a character offset) and what."""
+    """Something a tolerant read had to change: where, what, and whether content may be lost.
+
+    ``lossy`` repairs (an unknown entity kept as text, markup libxml2 had to recover from)
+    may have changed what the document says; the others (a bare ``&``, a forbidden
+    control character, Windows-1252 bytes in a UTF-8 document) keep its text.
+    """
 
     offset: int
     message: str
+    lossy: bool = False
+    line: int = 0
+    column: int = 0
 
 
 # ---------------------------------------------------------------------------
@@ -237,8 +249,8 @@ def _repair(text: str, html_entities: bool, fix: bool, format: str) -> tuple[str
     One pass from left to right; CDATA sections, comments and processing instructions
     are copied as they are. Without ``fix`` a bare ``&`` or an unknown entity raises.
     """
-    if not _SPECIAL.search(text):
-        return text, []
+    if not _UNUSUAL_REF.search(text) and not _BAD_CONTROL.search(text):
+        return text, []  # the common case: only predefined and character references
     out: list[str] = []
     repairs: list[Repair] = []
     pos = 0
@@ -290,7 +302,7 @@ def _repair(text: str, html_entities: bool, fix: bool, format: str) -> tuple[str
         elif html_entities and name in _HTML5:
             out.append(_HTML5[name].translate(_TEXT_ESCAPES))
         elif fix:
-            repairs.append(Repair(at, f"the undefined entity &{name}; kept as text"))
+            repairs.append(Repair(at, f"the undefined entity &{name}; kept as text", True))
             out.append("&amp;" + ref.group(0)[1:])
         else:
             hint = "" if html_entities else " (HTML's named entities are not part of XML)"
@@ -309,7 +321,20 @@ def _repair(text: str, html_entities: bool, fix: bool, format: str) -> tuple[str
 # parsing
 
 
+_PARSERS = threading.local()
+
+
 def _parser(recover: bool) -> etree.XMLParser:
+    """The parser of this thread for the mode (lxml parsers may not be shared by threads)."""
+    key = "recover" if recover else "strict"
+    parser = getattr(_PARSERS, key, None)
+    if parser is None:
+        parser = _new_parser(recover)
+        setattr(_PARSERS, key, parser)
+    return parser
+
+
+def _new_parser(recover: bool) -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,
         load_dtd=False,
@@ -323,12 +348,22 @@ def _parser(recover: bool) -> etree.XMLParser:
 
 
 def _error_at(
-    message: str, text: str, line: int | None, column: int | None, format: str
+    message: str,
+    text: str,
+    line: int | None,
+    column: int | None,
+    format: str,
+    offsets: list[int] | None = None,
 ) -> ParseError:
     if line is None or line < 1:
         return ParseError(message, format=format)
-    lines = text.split("\n", line)
-    excerpt = lines[line - 1] if line - 1 < len(lines) else ""
+    if offsets is not None:
+        start = offsets[min(line, len(offsets)) - 1]
+        stop = text.find("\n", start)
+        excerpt = text[start : stop if stop != -1 else len(text)]
+    else:
+        lines = text.split("\n", line)
+        excerpt = lines[line - 1] if line - 1 < len(lines) else ""
     if len(excerpt) > 2000:  # the rest of a one-line document
         excerpt = excerpt[: max(column or 0, 0) + 200]
     if column is not None and column > 0:
@@ -346,6 +381,7 @@ def parse(
     encoding: str | None = None,
     html_entities: bool = False,
     tolerant: bool = False,
+    prepare: Callable[[str], tuple[str, list[Repair]]] | None = None,
 ) -> tuple[Any, str, list[Repair]]:
     """Parse an XML document safely; return its root element, its text and the repairs.
 
@@ -353,7 +389,8 @@ def parse(
     intent is plain: bytes that are not UTF-8, bare ampersands, undefined entities,
     forbidden control characters, and (through libxml2's recovery) unclosed or
     mismatched tags. Each change is a :class:`Repair`; the entity rules and the size
-    and depth limits hold in every mode.
+    and depth limits hold in every mode. ``prepare`` (a format's own repairs of the text,
+    which must keep its lines) runs after the entity check and before the others.
     """
     repairs: list[Repair] = []
     if isinstance(source, bytes):
@@ -365,8 +402,11 @@ def parse(
     if not text.strip():
         raise ParseError("the document is empty", format=format)
     _refuse_entity_declarations(text, format)
+    if prepare is not None:
+        text, prepared = prepare(text)
+        repairs += prepared
     fixed, more = _repair(text, html_entities or tolerant, tolerant, format)
-    repairs += more
+    repairs = _placed([*repairs, *more], text)
     # the declaration's encoding no longer applies: blank it out, keeping lines and columns
     decl = _DECLARATION.match(fixed)
     if decl is not None:
@@ -389,13 +429,55 @@ def parse(
         offsets = _line_offsets(fixed)
         for entry in parser.error_log:
             start = offsets[min(max(entry.line, 1), len(offsets)) - 1]
-            repairs.append(Repair(start + max(entry.column - 1, 0), _message(entry.message)))
+            repairs.append(
+                Repair(
+                    start + max(entry.column - 1, 0),
+                    _message(entry.message),
+                    True,
+                    entry.line,
+                    max(entry.column, 1),
+                )
+            )
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise ParseError(
             "the document type declares entities, which newsparse refuses", format=format
         )
     return root, fixed, repairs
+
+
+def _placed(repairs: list[Repair], text: str) -> list[Repair]:
+    """The repairs with their line and column in ``text`` (one pass over its lines)."""
+    if not repairs:
+        return repairs
+    import bisect
+
+    offsets = _line_offsets(text)
+    out = []
+    for r in repairs:
+        line = bisect.bisect_right(offsets, r.offset)
+        out.append(r._replace(line=line, column=r.offset - offsets[line - 1] + 1))
+    return out
+
+
+def error_at(
+    message: str,
+    text: str,
+    line: int | None,
+    column: int | None,
+    format: str,
+    offsets: list[int] | None = None,
+) -> ParseError:
+    """A ParseError at a 1-based line and column of ``text``, with that line as excerpt.
+
+    ``offsets`` (from :func:`line_offsets`) finds the line without scanning the text.
+    """
+    return _error_at(message, text, line, column, format, offsets)
+
+
+def line_offsets(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts."""
+    return _line_offsets(text)
 
 
 def _line_offsets(text: str) -> list[int]:

@@ -60,19 +60,34 @@ def detect_version(root: Any) -> str | None:
     return None
 
 
-def _child(parent: Any, name: str) -> Any:
-    if parent is None:
-        return None
-    for child in children(parent):
-        if local(child) == name:
-            return child
-    return None
+class _Tree:
+    """Child elements by local name, indexed once per parent for one read."""
 
+    def __init__(self) -> None:
+        self.cache: dict[int, dict[str, list[Any]]] = {}
 
-def _all(parent: Any, name: str) -> list[Any]:
-    if parent is None:
-        return []
-    return [c for c in children(parent) if local(c) == name]
+    def index(self, parent: Any) -> dict[str, list[Any]]:
+        found = self.cache.get(id(parent))
+        if found is None:
+            found = {}
+            for child in parent:
+                tag = child.tag
+                if isinstance(tag, str):
+                    name = tag.rpartition("}")[2] if tag[:1] == "{" else tag
+                    found.setdefault(name, []).append(child)
+            self.cache[id(parent)] = found
+        return found
+
+    def child(self, parent: Any, name: str) -> Any:
+        if parent is None:
+            return None
+        found = self.index(parent).get(name)
+        return found[0] if found else None
+
+    def all(self, parent: Any, name: str) -> list[Any]:
+        if parent is None:
+            return []
+        return self.index(parent).get(name) or []
 
 
 def _attrs(element: Any, skip: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -85,8 +100,9 @@ def _attrs(element: Any, skip: frozenset[str] = frozenset()) -> dict[str, str]:
 
 
 class _Reader:
-    def __init__(self, default_zone: Any) -> None:
+    def __init__(self, default_zone: Any, tree: _Tree) -> None:
         self.zone = default_zone
+        self.tree = tree
         self.extras: dict[str, Any] = {}
         self.dates: dict[str, Any] = {}
 
@@ -191,8 +207,8 @@ class _Reader:
     # -- bylines
 
     def byline(self, el: Any) -> list[Author]:
-        people = _all(el, "person")
-        role_el = _child(el, "byttl")
+        people = self.tree.all(el, "person")
+        role_el = self.tree.child(el, "byttl")
         role = text_of(role_el) or None if role_el is not None else None
         if people:
             names = [text_of(p) for p in people]
@@ -212,7 +228,9 @@ def article_from_tree(root: Any, *, default_zone: Any = None) -> Article:
         raise ParseError(
             f"not an NITF document: the root element is <{local(root)}>", format=FORMAT
         )
-    r = _Reader(default_zone)
+    tree = _Tree()
+    _child, _all = tree.child, tree.all
+    r = _Reader(default_zone, tree)
     extras = r.extras
     version = detect_version(root)
     if version is not None and version != "3.6":
