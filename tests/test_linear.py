@@ -83,7 +83,7 @@ def test_ninjs_byline_with_long_runs_of_spaces_is_linear() -> None:
 
 
 def test_ninjs_html_body_with_unclosed_markup_is_linear() -> None:
-    from newsparse._formats.ninjs._html import html_to_blocks
+    from newsparse._markup import html_to_blocks
 
     assert [b.text for b in html_to_blocks("<p>x</p><a<b c &amp; d")] == ["x", "<a<b c & d"]  # type: ignore[union-attr]
     for unit in ("<a", "</", "<?", "<!"):
