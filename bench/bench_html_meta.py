@@ -37,8 +37,8 @@ from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
 from newsparse._formats.html._charset import decode  # noqa: E402
 from newsparse._formats.html._reader import read  # noqa: E402
-from newsparse._formats.jsonld._dates import parse_date  # noqa: E402
-from newsparse._formats.jsonld._tolerant import loads  # noqa: E402
+from newsparse._json.tolerant import loads  # noqa: E402
+from newsparse._text.dates import parse_date  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "article-extraction-benchmark" / "html"
 _WITH_OFFSET = re.compile(r"\d[T ]\d\d:\d\d.*?(?:Z|[+-]\d\d(?::?\d\d)?)\s*\Z")
@@ -67,7 +67,7 @@ def declared(raw: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for block in _LD.findall(raw):
         try:
-            data = loads(block)
+            data = loads(block, format="html")
         except Exception:
             continue
         for node in _walk(data):

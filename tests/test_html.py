@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import newsparse
 from newsparse import Article, Author, Media, NewsparseError, Paragraph
 from newsparse._formats.html._charset import declared_encoding, decode
-from newsparse._formats.html._meta import clean_names, strip_site
+from newsparse._formats.html._meta.title import strip_site
 from newsparse._formats.html._reader import read as html_read
 from newsparse._formats.html._sniff import sniff
 from newsparse._formats.html._writer import write as html_write
@@ -320,46 +320,6 @@ def test_metadata_only_skips_the_body() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "names"),
-    [
-        ("By Jane Doe", ["Jane Doe"]),
-        ("BY JANE DOE AND JOHN ROE", ["JANE DOE", "JOHN ROE"]),
-        ("Jane Doe, John Roe and Ana Lima", ["Jane Doe", "John Roe", "Ana Lima"]),
-        ("Written by Jane Doe | Updated March 5, 2024", ["Jane Doe"]),
-        ("Jane Doe - 03/05/24 9:30 AM ET", ["Jane Doe"]),
-        ("Email the author", []),
-        ("https://example.com/staff/jane", []),
-        ("@janedoe", []),
-        ("Author: Martin Cole, Jr.", ["Martin Cole, Jr."]),
-        # a label, a kind of piece, credentials, agencies, text glued by the markup
-        ("Analysis by Mara Quint", ["Mara Quint"]),
-        ("Texto: Ana Lima", ["Ana Lima"]),
-        ("Mara QuintNovember 5, 2024", ["Mara Quint"]),
-        ("Mara QuintTuesday, November 5", ["Mara Quint"]),
-        ("MARA QUINT and TOM EDEAssociated Press", ["MARA QUINT", "TOM EDE", "Associated Press"]),
-        ("Tom Ede Reuters", ["Tom Ede", "Reuters"]),
-        ("The Associated Press", ["The Associated Press"]),
-        ("Lea Berg, MS, RDN", ["Lea Berg, MS, RDN"]),
-        ("Lea Berg, PhD and Tom Ede", ["Lea Berg, PhD", "Tom Ede"]),
-        ("Harbour Gazette wire services", ["Harbour Gazette wire services"]),
-        ("María de los Ángeles Ruiz", ["María de los Ángeles Ruiz"]),
-        # not names: a sentence, a comment form's label
-        ("Siamo il blog dei ricordi più belli", []),
-        ("Name (required)", []),
-    ],
-)
-def test_clean_names(raw: str, names: list[str]) -> None:
-    assert [n for n, _ in clean_names(raw)] == names
-
-
-def test_clean_names_keeps_roles() -> None:
-    assert clean_names("By A. Writer and B. Writer, opinion contributors") == [
-        ("A. Writer", "opinion contributor"),
-        ("B. Writer", "opinion contributor"),
-    ]
-
-
-@pytest.mark.parametrize(
     ("title", "others", "sites", "expected"),
     [
         ("Story | Site", set(), ["Site"], "Story"),
@@ -441,20 +401,6 @@ def test_declared_encoding_helper() -> None:
     assert decode(b"\x81\x8d abc")[0] == "\x81\x8d abc"  # the last resort never raises
 
 
-def test_credit_lines_in_author_names_become_roles() -> None:
-    from newsparse._formats.html._meta import clean_names
-
-    assert clean_names("By JANE ROE, Harbour Gazette Sports Writer") == [
-        ("JANE ROE", "Harbour Gazette Sports Writer")
-    ]
-    assert clean_names("Ana Ruiz, Senior Editor") == [("Ana Ruiz", "Senior Editor")]
-    assert clean_names("Mara Quint, Tom Ede and Lea Berg") == [
-        ("Mara Quint", None),
-        ("Tom Ede", None),
-        ("Lea Berg", None),
-    ]
-
-
 def test_lowercase_schema_types_are_people_too() -> None:
     page_text = (
         "<html><head><title>Storm</title><script type='application/ld+json'>"
@@ -479,9 +425,9 @@ def test_lowercase_schema_types_are_people_too() -> None:
     ],
 )
 def test_section_values(raw: str, section: str | None) -> None:
-    from newsparse._formats.html._meta import _section
+    from newsparse._formats.html._meta.found import section_name
 
-    assert _section(raw) == section
+    assert section_name(raw) == section
 
 
 def test_a_placeholder_section_gives_way_to_the_next_source() -> None:

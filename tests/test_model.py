@@ -122,12 +122,12 @@ def test_wrong_item_types() -> None:
         Article(None)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("tag", ["en", "pt-BR", "zh-Hant-TW", "de-CH-1996"])
+@pytest.mark.parametrize("tag", ["en", "pt-BR", "zh-Hant-TW", "de-CH-1996", "x-klingon"])
 def test_language_accepts_bcp47(tag: str) -> None:
     assert Article("t", language=tag).language == tag
 
 
-@pytest.mark.parametrize("tag", ["", "en_US", "english language", "e"])
+@pytest.mark.parametrize("tag", ["", "en_US", "english language", "e", "English", "x"])
 def test_language_rejects_non_bcp47(tag: str) -> None:
     with pytest.raises(ValidationError, match="BCP 47"):
         Article("t", language=tag)

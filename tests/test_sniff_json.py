@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import newsparse
 from newsparse import Article, Author
-from newsparse._jsonhead import scan
+from newsparse._json.head import scan
 from newsparse.testing import strategies as nps
 
 # strings that a substring test would take for structure
@@ -96,7 +96,7 @@ def test_scan_a_head_cut_anywhere() -> None:
 
 def test_scan_is_linear_on_escapes_and_quotes() -> None:
     """A head of cut strings and escapes is tokenized in one pass (counted in tokens)."""
-    from newsparse import _jsonhead
+    from newsparse._json import head as _jsonhead
 
     for head in ('{"a": "' + '\\"' * 4000, '{"' + '"' * 8000, "{" + '"a":1,' * 1300):
         tokens = sum(1 for _ in _jsonhead._TOKEN.finditer(head))

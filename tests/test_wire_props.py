@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsparse._errors import ParseError
-from newsparse._formats.wire._domain import problems
 from newsparse._formats.wire._reader import read, read_many
 from newsparse._formats.wire._writer import write, write_many
+from newsparse._formats.wire.domain import problems
 from newsparse._model import Article
 from newsparse.testing.strategies import articles, wire_articles
 

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import attrs
 import pytest
 
-from newsparse._formats.wire._domain import problems
 from newsparse._formats.wire._reader import read
 from newsparse._formats.wire._stamps import parse_timeline
 from newsparse._formats.wire._writer import write
+from newsparse._formats.wire.domain import problems
 from newsparse._model import Article, Author, Paragraph
 
 HEADER = " date 2023-04-11 trending:"

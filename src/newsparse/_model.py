@@ -32,7 +32,9 @@ __all__ = [
     "Quote",
 ]
 
-_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*\Z")
+# A BCP 47 language tag in shape: a 2- or 3-letter primary subtag (or x-/i- for private-use
+# and grandfathered tags), then 1-8 letter or digit subtags; not "English", not "en_US"
+_LANGUAGE = re.compile(r"(?:[A-Za-z]{2,3}|[xXiI]-[A-Za-z0-9]{1,8})(?:-[A-Za-z0-9]{1,8})*\Z")
 _EXTRA_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\.\S")
 
 

@@ -427,9 +427,10 @@ def _extras_default() -> SearchStrategy[dict[str, Any]]:
 
 
 def _wire_zones() -> tuple[tzinfo, ...]:
-    from .._formats.wire._layout import FIXED_ZONES, WALL_ZONES
+    from .._text.zones import BYLINE_FIXED_ZONES, WALL_ZONES
 
-    return tuple(ZoneInfo(key) for key in WALL_ZONES.values()) + tuple(FIXED_ZONES.values())
+    walls = tuple(ZoneInfo(key) for key in WALL_ZONES.values())
+    return walls + tuple(BYLINE_FIXED_ZONES.values())
 
 
 _NOTE_TEMPLATES = (
@@ -469,8 +470,8 @@ def _wire_article(
     with_media: bool,
     with_extras: bool,
 ) -> Article:
-    from .._formats.wire import _domain as dom
-    from .._formats.wire._layout import compact_ends, is_note
+    from .._formats.wire import domain as dom
+    from .._text.notes import is_note
 
     safe = words.filter(dom.safe_line)
     name = (_person_names() | words).filter(dom.safe_name)
@@ -535,7 +536,7 @@ def _wire_article(
                     st.sampled_from(("", "\u00a0", " ")), min_size=len(paras), max_size=len(paras)
                 )
             )
-            compact = compact_ends(ends)
+            compact = dom.compact_ends(ends)
             if compact is not None:
                 ex["wire.para_ends"] = compact
         if draw(st.booleans()):
@@ -573,7 +574,7 @@ def wire_articles(
     >>> from newsparse.testing.strategies import wire_articles
     >>> s = wire_articles(max_paragraphs=3, with_media=False)
     """
-    from .._formats.wire._domain import article_in_domain
+    from .._formats.wire.domain import article_in_domain
 
     words = text if text is not None else _text_default(60)
     return _wire_article(words, max_paragraphs, max_tags, with_media, with_extras).filter(

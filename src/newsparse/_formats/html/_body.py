@@ -41,7 +41,8 @@ from collections import Counter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..._model import Block, Heading, ListBlock, Media, MediaBlock, Paragraph, Preformatted, Quote
-from ..wire._layout import is_note, parse_caption
+from ..._text.captions import parse_caption
+from ..._text.notes import is_note
 from ._extract import Page, choose, measure
 from ._extract import _constants as C
 from ._extract._features import dense, hidden, hints, norm, size, strong_negative

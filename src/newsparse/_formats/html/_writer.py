@@ -30,6 +30,7 @@ from ..._model import (
     Preformatted,
     Quote,
 )
+from ..._text.lexicon import MONTH_NAMES
 
 __all__ = ["ARTICLE_CLASS", "EXTRAS_CLASS", "escape", "escape_attr", "write"]
 
@@ -40,20 +41,6 @@ EXTRAS_CLASS = "newsparse-extras"
 """The class of the ``<script type="application/json">`` holding ``Article.extras``."""
 
 _SCHEMA = "https://schema.org/"
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTR_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;"}
@@ -89,7 +76,7 @@ def human_time(value: datetime) -> str:
     hour = value.hour % 12 or 12
     ap = "PM" if value.hour >= 12 else "AM"
     return (
-        f"{_MONTHS[value.month - 1]} {value.day}, {value.year}, "
+        f"{MONTH_NAMES[value.month - 1]} {value.day}, {value.year}, "
         f"{hour}:{value.minute:02d} {ap} ({_offset(value)})"
     )
 
@@ -281,7 +268,7 @@ def _head(article: Article, jsonld: bool, nl: str) -> str:
     out.extend(_meta("article:author", a.name) for a in article.authors)
     out.extend(_meta("article:tag", t) for t in article.tags)
     if jsonld:
-        from ..jsonld._write import document
+        from ..._schemaorg.write import document
 
         out.append(f'<script type="application/ld+json">{_script_json(document(article))}</script>')
     return nl.join(out)

@@ -17,7 +17,10 @@ import msgspec
 
 from ... import _build
 from ..._errors import NewsparseError, ParseError, ValidationError, WriteError
-from ..._jsonhead import scan
+from ..._json.dates import format_datetime, parse_datetime
+from ..._json.head import scan
+from ..._json.hooks import thaw as _thaw
+from ..._json.strict import loads, syntax_error
 from ..._model import (
     _EXTRA_KEY,
     Article,
@@ -29,9 +32,7 @@ from ..._model import (
     Preformatted,
     Quote,
 )
-from .._msgspec import thaw as _thaw
 from . import SCHEMA_VERSION
-from ._dates import format_datetime, parse_datetime
 from ._schema import (
     FIELDS,
     ArticleDoc,
@@ -51,7 +52,6 @@ __all__ = [
     "decode",
     "doc_from_article",
     "encode",
-    "loads",
     "read",
     "sniff",
     "write",
@@ -61,9 +61,6 @@ FORMAT = "json"
 EXTRA_PREFIX = "json."
 
 _DECODER = msgspec.json.Decoder(ArticleDoc)
-_ANY_DECODER = msgspec.json.Decoder()
-_BYTE_POS = re.compile(r"\(byte (\d+)\)")
-_LINE_COL = re.compile(r"line (\d+), column (\d+)")
 _VERSION = re.compile(r"1\.\d+\Z")
 
 
@@ -74,34 +71,6 @@ _ENCODER = msgspec.json.Encoder(enc_hook=_thaw)
 # errors
 
 
-def syntax_error(
-    exc: Exception, text: str, *, format: str = FORMAT, line_offset: int = 0
-) -> ParseError:
-    """Turn a msgspec DecodeError on malformed JSON into a ParseError with line and column."""
-    message = str(exc)
-    match = _BYTE_POS.search(message)
-    if match is not None:
-        byte = int(match.group(1))
-        raw = text.encode("utf-8", "surrogatepass")
-        offset = len(raw[:byte].decode("utf-8", "ignore"))
-        message = _BYTE_POS.sub("", message).rstrip()
-    elif "truncated" in message:
-        offset = len(text.rstrip())
-        message = "JSON is malformed: the document ends too early (input truncated)"
-    else:
-        match = _LINE_COL.search(message)
-        if match is not None:
-            line, col = int(match.group(1)), int(match.group(2))
-            starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
-            offset = starts[min(line, len(starts)) - 1] + col - 1
-        else:
-            offset = 0
-    error = ParseError.at(message, text, offset, format=format)
-    if line_offset and error.line is not None:
-        error.line += line_offset
-    return error
-
-
 def shape_error(message: str, *, format: str = FORMAT) -> ParseError:
     """A ParseError for valid JSON that is not a newsparse article."""
     return ParseError(f"not a newsparse article: {message}", format=format)
@@ -109,18 +78,6 @@ def shape_error(message: str, *, format: str = FORMAT) -> ParseError:
 
 # ---------------------------------------------------------------------------
 # reading
-
-
-def loads(text: str, *, format: str = FORMAT) -> Any:
-    """Decode any JSON value from ``text``; raise ParseError (line and column) otherwise."""
-    try:
-        return _ANY_DECODER.decode(text)
-    except msgspec.DecodeError as exc:
-        raise syntax_error(exc, text, format=format) from None
-    except RecursionError:
-        raise ParseError("JSON is nested too deeply to read", format=format) from None
-    except UnicodeError as exc:
-        raise ParseError(f"text cannot be read as JSON: {exc}", format=format) from None
 
 
 def decode(text: str, *, format: str = FORMAT) -> tuple[ArticleDoc, dict[str, Any]]:

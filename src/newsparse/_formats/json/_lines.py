@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from ..._errors import ParseError, WriteError
-from ..._jsonhead import scan
+from ..._json.head import scan
 from ..._model import Article
 from ._codec import article_from_doc, decode, encode
 

@@ -1,8 +1,8 @@
 """The ``jsonld`` format: schema.org NewsArticle (and its family) in JSON-LD.
 
-This module is the plugin: it only registers the format. The reader, whose core
-:func:`newsparse._formats.jsonld._read.article_from_jsonld` the HTML reader reuses, and
-the writer live in private modules imported on first use. See ``docs/formats/jsonld.md``.
+This module is the plugin: it only registers the format. The reader and the writer live
+in private modules imported on first use; the schema.org mapping they apply is shared
+with the html format (:mod:`newsparse._schemaorg`). See ``docs/formats/jsonld.md``.
 """
 
 from __future__ import annotations

@@ -16,11 +16,12 @@ from typing import Any, NamedTuple
 import msgspec
 
 from ..._errors import ParseError, ValidationError
-from ..._jsonhead import scan
+from ..._json.dates import parse_datetime
+from ..._json.head import scan
+from ..._json.strict import loads
 from ..._markup import html_to_blocks
-from ..._model import _LANGUAGE, Article, Author, Block, Media, Paragraph
-from ..json._codec import loads
-from ..json._dates import parse_datetime
+from ..._model import Article, Author, Block, Media, Paragraph
+from ..._text.language import is_language_tag
 from ._common import (
     EXTRA,
     FORMAT,
@@ -352,7 +353,7 @@ def article_from_ninjs(data: Any) -> Article:
             fields[field] = parsed
             used.add(key)
     language = data.get("language")
-    if isinstance(language, str) and _LANGUAGE.match(language):
+    if isinstance(language, str) and is_language_tag(language):
         fields["language"] = language
         used.add("language")
     holder = data.get(keys.holder)

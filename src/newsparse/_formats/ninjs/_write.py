@@ -15,10 +15,10 @@ from typing import Any
 import msgspec
 
 from ..._errors import WriteError
+from ..._json.dates import format_datetime
+from ..._json.hooks import thaw as _thaw
 from ..._markup import blocks_to_html
 from ..._model import Article, Media
-from .._msgspec import thaw as _thaw
-from ..json._dates import format_datetime
 from . import DEFAULT_VERSION, WRITE_VERSIONS
 from ._common import (
     EXTRA,

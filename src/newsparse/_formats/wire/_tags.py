@@ -16,7 +16,7 @@ scored dynamic programme over word spans, using what is known about the line:
    one tag is unlikely; a tag is usually one to four words, and never starts or ends with a
    connector.
 3. **Places and given names.** A capitalised word followed by a place or a common given
-   name (:mod:`._lexicon`) usually ends a tag: ``Florida | Georgia``, ``Congress | Nancy
+   name (``_text.lexicon``) usually ends a tag: ``Florida | Georgia``, ``Congress | Nancy
    Pelosi``; not after a given name (``Jim Jordan``), a connector (``Bank of America``)
    or inside one place (``New York``).
 4. **Vocabulary.** When the caller passes ``known_tags``, spans that are known tags (compared
@@ -39,7 +39,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from ._lexicon import GIVEN_NAMES, PLACE_PHRASES, PLACES
+from ..._text.lexicon import GIVEN_NAMES, PLACE_PHRASES, PLACES
 
 __all__ = ["MAX_DP_WORDS", "MAX_TAG_WORDS", "segment", "split_tags_line"]
 
@@ -285,7 +285,7 @@ def _segment_words(content: str, known_tags: frozenset[str]) -> tuple[str, ...]:
 def _lexicon_affinity(
     words: list[str], folded: list[str], connector: list[bool], aff: list[float]
 ) -> None:
-    """Lower the affinity of neighbours that :mod:`._lexicon` says belong to two tags.
+    """Lower the affinity of neighbours that ``_text.lexicon`` says belong to two tags.
 
     A capitalised word followed by a place name (``Florida Georgia``, ``Biden China``) or by
     a given name (``Congress Nancy``) usually ends one tag, unless the first word is a given

@@ -155,7 +155,7 @@ def write_many(articles: Iterable[Article]) -> Iterator[str]:
 
 def in_domain(article: Article) -> bool:
     """Whether ``read(write(article)) == article`` is guaranteed (see docs/formats/wire.md)."""
-    from ._domain import article_in_domain
+    from .domain import article_in_domain
 
     return article_in_domain(article)
 

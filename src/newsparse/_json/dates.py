@@ -1,4 +1,4 @@
-"""RFC 3339 datetimes with their UTC offset, shared by the JSON-based formats."""
+"""RFC 3339 datetimes with their UTC offset, written and read by the JSON-based formats."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the msgspec-based formats (json, jsonld, ninjs) share."""
+"""The msgspec encode hook the JSON-based writers (json, jsonld, ninjs) share."""
 
 from __future__ import annotations
 

@@ -1,8 +1,14 @@
-"""Decode JSON as it is found in web pages: strict first, then after a small repair pass.
+r"""Decode JSON as it is found in web pages: strict first, then after a small repair pass.
 
 The repair pass (never ``eval``) escapes raw control characters inside strings, drops
 ``//`` and ``/* */`` comments, trailing commas before ``}`` or ``]``, a trailing ``;``
-and an HTML comment wrapper (``<!-- ... -->``). It does not guess at unescaped quotes.
+and an HTML comment wrapper (``<!-- ... -->``). :func:`loads` does not guess at unescaped
+quotes; :func:`loads_embedded`, for JSON-LD in a page, also tries escaping the quotes
+inside a string value that fills its line (``"headline": "A "quoted" word",``).
+
+Every pattern here is linear in the text: the tokens are consumed left to right, and the
+line pattern of the quote repair matches within one line (``[ \t]``, never ``\s``, so no
+whitespace run is scanned again from every line start).
 """
 
 from __future__ import annotations
@@ -12,10 +18,10 @@ from typing import Any
 
 import msgspec
 
-from ..._errors import ParseError
-from ..json._codec import syntax_error
+from .._errors import ParseError
+from .strict import syntax_error
 
-__all__ = ["loads", "repair"]
+__all__ = ["escape_inner_quotes", "loads", "loads_embedded", "repair"]
 
 _DECODER = msgspec.json.Decoder()
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -53,7 +59,7 @@ def repair(text: str) -> str:
     return _TOKENS.sub(_fix, text).strip().rstrip(";").strip()
 
 
-def loads(text: str, *, format: str = "jsonld") -> Any:
+def loads(text: str, *, format: str) -> Any:
     """Decode ``text``, repairing it if strict decoding fails; raise ParseError otherwise.
 
     The ParseError points (line and column) at the problem in the original text.
@@ -72,3 +78,27 @@ def loads(text: str, *, format: str = "jsonld") -> Any:
         raise syntax_error(first, text, format=format) from None
     except RecursionError:
         raise ParseError("JSON is nested too deeply to read", format=format) from None
+
+
+_QUOTED_LINE = re.compile(r'(?m)^([ \t]*"[^"\n]+"[ \t]*:[ \t]*")(.*)("[ \t]*(?:,[ \t]*)?)$')
+_INNER_QUOTE = re.compile(r'(?<!\\)"')
+
+
+def escape_inner_quotes(text: str) -> str:
+    """Escape the quotes inside a string value that fills a line: ``"k": "a "b" c",``."""
+    return _QUOTED_LINE.sub(lambda m: m[1] + _INNER_QUOTE.sub('\\\\"', m[2]) + m[3], text)
+
+
+def loads_embedded(text: str, *, format: str) -> Any:
+    """:func:`loads`, and if that fails, :func:`loads` after :func:`escape_inner_quotes`.
+
+    The ParseError, if both fail, is the one about the text as given.
+    """
+    try:
+        return loads(text, format=format)
+    except ParseError as exc:
+        first = exc
+    try:
+        return loads(escape_inner_quotes(text), format=format)
+    except ParseError:
+        raise first from None

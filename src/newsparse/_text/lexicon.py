@@ -1,6 +1,12 @@
-"""Small word lists that help split a space-joined tag line (see :mod:`._tags`).
+"""Every word list the text heuristics use, as data (all entries casefolded unless noted).
 
-News tags are mostly people and places. Two weak cues follow from that:
+Lists are deliberately small and general: words of a kind (role nouns, credentials,
+months), not strings seen on one site. Patterns in :mod:`.names`, :mod:`.dates` and
+:mod:`.notes` are built from them, so extending a list extends every reader that uses it.
+
+Places and given names help split a space-joined tag line (the wire format's ``Tags``
+line, see ``newsparse._formats.wire._tags``). News tags are mostly people and places, and
+two weak cues follow from that:
 
 - A tag rarely *ends* in a place name that is not the whole tag: ``Florida Georgia`` and
   ``Biden China`` are two tags each, while ``Bank of America`` (after a connector),
@@ -9,15 +15,134 @@ News tags are mostly people and places. Two weak cues follow from that:
   name, usually starts the next tag: ``Congress Nancy Pelosi`` is ``Congress`` and
   ``Nancy Pelosi``, while ``Jim Jordan`` and ``Mary Kay Ivey`` stay whole.
 
-The lists are deliberately small and general: sovereign states, US states, a few
-multi-word places, and given names common in English-language news that are not also
-ordinary capitalised words (no *Will*, *May*, *Bill*, *Grant*, *Hope*). All entries are
-casefolded.
+Those two lists hold sovereign states, US states, a few multi-word places, and given names
+common in English-language news that are not also ordinary capitalised words (no *Will*,
+*May*, *Bill*, *Grant*, *Hope*).
 """
 
 from __future__ import annotations
 
-__all__ = ["GIVEN_NAMES", "PLACES", "PLACE_PHRASES"]
+__all__ = [
+    "AGENCIES",
+    "CREDENTIALS",
+    "CREDIT_LABELS",
+    "CREDIT_LEADS",
+    "GIVEN_NAMES",
+    "MONTHS",
+    "MONTH_NAMES",
+    "NAME_PARTICLES",
+    "NOT_SECTIONS",
+    "PLACES",
+    "PLACE_PHRASES",
+    "ROLE_NOUNS",
+    "WEEKDAYS",
+]
+
+# ---------------------------------------------------------------------------
+# people and their credits
+
+_ROLE_NOUNS = """
+    analyst bureau chief columnist contributor correspondent critic economist editor fellow
+    intern journalist photographer producer reporter researcher staff strategist writer
+"""
+ROLE_NOUNS: frozenset[str] = frozenset(_ROLE_NOUNS.split())
+"""Nouns that make a part of a credit a role rather than a name, whatever its case
+(``Opinion Contributors``, ``Staff Writer``, ``chief correspondent``); plurals too."""
+
+_CREDENTIALS = """
+    MS MSc MA MBA MD MPH PhD Ph.D Ph.D. RD RDN LD RN NP PA-C DO DDS DVM JD CPT CSCS CFP CPA
+    Esq Esq.
+"""
+CREDENTIALS: tuple[str, ...] = tuple(_CREDENTIALS.split())
+"""Academic and professional credentials a page lists like names (``Rachael Link, MS, RD``);
+as written (case matters: ``MS``, not ``ms``)."""
+
+AGENCIES: tuple[str, ...] = (
+    "The Associated Press",
+    "Associated Press",
+    "Reuters",
+    "AFP",
+    "Agence France-Presse",
+    "Bloomberg",
+    "USA TODAY",
+    "UPI",
+    "PTI",
+    "IANS",
+    "Xinhua",
+    "Kyodo",
+    "Yonhap",
+    "TASS",
+)
+"""News agencies and outlets that follow a name in a credit (``Tom Davies Associated
+Press``); as written."""
+
+_NAME_PARTICLES = """
+    de da do dos das del della der den van von bin ibn al el la le los las du di y e and
+"""
+NAME_PARTICLES: frozenset[str] = frozenset(_NAME_PARTICLES.split())
+"""Lowercase words that belong inside a name (``Ana de la Cruz``, ``Ludwig van Beethoven``)."""
+
+_CREDIT_LEADS = """
+    written posted published reported words story text analysis opinion commentary column
+    review interview report photo photos video reporting
+"""
+CREDIT_LEADS: tuple[str, ...] = tuple(_CREDIT_LEADS.split())
+"""Words that may come before ``by`` at the start of a credit (``Written by``, ``Photos by``)."""
+
+CREDIT_LABELS: tuple[str, ...] = ("author", "authors", "writer", "writers", "reporter",
+                                  "reporters", "byline", "bylines")  # fmt: skip
+"""Labels before a colon and the names (``Author: Jane Doe``)."""
+
+# ---------------------------------------------------------------------------
+# the calendar
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+"""Month names and their abbreviations, casefolded, to the month's number."""
+
+MONTH_NAMES: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+"""The English month names as written, January first."""
+
+WEEKDAYS: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
+"""The English weekday names, Monday first."""
+
+# ---------------------------------------------------------------------------
+# sections
+
+NOT_SECTIONS: frozenset[str] = frozenset(
+    ("post", "posts", "page", "article", "articles", "story", "home", "homepage", "home page",
+     "front page", "frontpage", "all", "default", "uncategorized", "uncategorised", "index",
+     "main", "none", "null", "undefined")
+)  # fmt: skip
+"""Values CMSs put in a section field that name no section: a post type, the home page,
+a placeholder."""
+
+# ---------------------------------------------------------------------------
+# places and given names
 
 _COUNTRIES = """
 afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan

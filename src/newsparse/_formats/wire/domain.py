@@ -2,7 +2,8 @@
 
 :func:`problems` lists why an article is outside the domain (empty when it is inside);
 ``newsparse.testing.strategies.wire_articles`` generates articles inside it. The rules are
-spelled out in ``docs/formats/wire.md``.
+spelled out in ``docs/formats/wire.md``. This module is the wire format's one public
+module besides the plugin: the testing kit builds on it, so its names are kept stable.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..._model import Article, Author, Media, Paragraph
-from . import _layout
+from ..._text.names import SUFFIX
 from ._layout import (
     compact_ends,
     expand_ends,
@@ -29,7 +30,15 @@ from ._layout import (
 from ._stamps import parse_timeline
 from ._tags import segment
 
-__all__ = ["article_in_domain", "problems", "safe_line", "safe_name", "safe_role", "safe_tag"]
+__all__ = [
+    "article_in_domain",
+    "compact_ends",
+    "problems",
+    "safe_line",
+    "safe_name",
+    "safe_role",
+    "safe_tag",
+]
 
 END_CHARS = frozenset(" \t\u00a0")
 """Characters the trailing-whitespace extras (``wire.para_ends``) may hold in the domain."""
@@ -57,7 +66,7 @@ def safe_name(name: str) -> bool:
         and " and " not in name
         and " - " not in name
         and not name.endswith(tuple('.!?:;"”’)'))
-        and not _layout._SUFFIX.match(name)  # "V" alone would join the name before it
+        and not SUFFIX.match(name)  # "V" alone would join the name before it
     )
 
 

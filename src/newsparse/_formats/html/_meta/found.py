@@ -1,0 +1,96 @@
+"""What the metadata sources found: field values, the source of each, and date candidates."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any, NamedTuple
+
+from selectolax.lexbor import LexborNode
+
+from ...._text.dates import DATE_ONLY, parse_date
+from ...._text.lexicon import NOT_SECTIONS
+from ...._text.tidy import WHITESPACE
+
+__all__ = ["HTTP", "DateCandidate", "Found", "section_name", "text_of"]
+
+HTTP = re.compile(r"https?://", re.IGNORECASE)
+"""An absolute web address starts so (the only URLs the reader keeps)."""
+
+_DOMAIN_LIKE = re.compile(r"\A(?:[\w-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
+
+
+class DateCandidate(NamedTuple):
+    """A date a page gives for a field, where it came from, and how complete it is."""
+
+    value: datetime
+    source: str
+    has_time: bool
+    has_offset: bool
+
+    @property
+    def rank(self) -> int:
+        """2: time and declared offset; 1: time, zone assumed; 0: day only."""
+        return (1 + self.has_offset) if self.has_time else 0
+
+    def describe(self, field: str) -> dict[str, Any]:
+        """A JSON-like record for ``html.dates`` / ``html.provenance``."""
+        return {
+            "field": field,
+            "source": self.source,
+            "value": self.value.isoformat(),
+            "time_of_day": self.has_time,
+            "offset": "declared"
+            if self.has_offset
+            else ("assumed UTC" if self.has_time else "none (date only)"),
+        }
+
+
+class Found:
+    """Field values found so far, the source of each, and the date candidates."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, Any] = {}
+        self.source: dict[str, str] = {}
+        self.dates: dict[str, list[DateCandidate]] = {"published": [], "updated": []}
+        self.extras: dict[str, Any] = {}
+
+    def put(self, field: str, value: Any, source: str) -> None:
+        """Set ``field`` unless an earlier (more trusted) source set it."""
+        if field == "section":
+            value = section_name(value)
+        if field in self.fields or value in (None, "", [], ()):
+            return
+        self.fields[field] = value
+        self.source[field] = source
+
+    def date(self, field: str, raw: object, source: str) -> None:
+        """Add a date candidate from a raw string (ISO 8601, RFC 822)."""
+        if not isinstance(raw, str) or not raw.strip():
+            return
+        value, note = parse_date(raw.strip())
+        if value is None:
+            return
+        has_time = note != DATE_ONLY
+        self.dates[field].append(DateCandidate(value, source, has_time, note is None))
+
+
+def section_name(value: Any) -> Any:
+    """A section name as a reader wants it, or None.
+
+    ``/columnists/`` is ``columnists``; a domain name or a placeholder such as ``post`` or
+    ``Front Page`` is no section.
+    """
+    if not isinstance(value, str):
+        return value
+    text = value.strip().strip("/").strip()
+    if "/" in text and " " not in text:
+        text = text.rsplit("/", 1)[-1]  # a path: its last part
+    if not text or _DOMAIN_LIKE.match(text) or text.casefold() in NOT_SECTIONS:
+        return None
+    return text
+
+
+def text_of(node: LexborNode) -> str:
+    """The text of an element with whitespace runs collapsed (as a browser shows it)."""
+    return WHITESPACE.sub(" ", node.text(deep=True)).strip()

@@ -1,0 +1,238 @@
+"""The people in a credit: ``Jane Doe and John Roe, staff writers`` -> two Authors.
+
+Two levels:
+
+- :func:`parse_names` splits the names part of a well-formed byline (what the wire format
+  writes): ``", "`` and ``" and "`` between names, a serial comma, suffixes that stay with
+  their name (``Martin Cole, Jr.``) and a last part that is a role (:func:`is_role`).
+  :func:`names_text` is its inverse.
+- :func:`clean_names` reads a credit as pages give it: it drops a ``By`` prefix or an
+  ``Author:`` label, stops at dates, separators and calls to action (``Email the author``),
+  cuts dates and outlets glued to the name by the markup, keeps credentials and job titles
+  with the name before them, and returns only plausible names.
+
+Every pattern runs on text whose whitespace runs are collapsed first, and none has nested
+or overlapping quantifiers, so each is linear in the length of the credit.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from .._model import Author
+from .lexicon import (
+    AGENCIES,
+    CREDENTIALS,
+    CREDIT_LABELS,
+    CREDIT_LEADS,
+    MONTHS,
+    NAME_PARTICLES,
+    ROLE_NOUNS,
+    WEEKDAYS,
+)
+from .tidy import tidy
+
+__all__ = [
+    "MAX_NAME_WORDS",
+    "SUFFIX",
+    "clean_names",
+    "dedupe",
+    "is_junk",
+    "is_role",
+    "names_canonical",
+    "names_text",
+    "parse_names",
+    "plausible_name",
+]
+
+MAX_NAME_WORDS = 7
+"""The most words a person's or an organisation's name is taken to have."""
+
+SUFFIX = re.compile(r"((?:Jr|Sr|II|III|IV|V|VI|PhD|Ph\.D|MD|M\.D|Esq)\.?)(?:\Z| and (.*)\Z)")
+"""A generational or academic suffix that stays with the name before it."""
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_MONTH_ABBR = sorted({name[:3] for name in MONTHS})
+_DAY_ABBR = [day[:3] for day in WEEKDAYS]
+
+_BY_PREFIX = re.compile(
+    rf"\A(?:(?:{_alternation(CREDIT_LEADS)})\s+)?by\s*[:\-–—]?\s+", re.IGNORECASE
+)
+# "Text: Jane Doe", "Texto: …", "Текст: …": a one-word label and a colon before the names
+_AUTHOR_LABEL = re.compile(
+    rf"\A(?:{_alternation(CREDIT_LABELS)}|[^\W\d_]{{2,12}})\s*:\s+(?=[^\W\d_])", re.IGNORECASE
+)
+# a date or weekday glued to the name by the page's markup: "Carrie ArnoldNovember 15"
+_GLUED_DATE = re.compile(
+    rf"(?<=[a-z])(?:(?:{'|'.join(m.title() for m in _MONTH_ABBR)})[a-z]*\.?\s*\d"
+    rf"|(?:{'|'.join(d.title() for d in WEEKDAYS)})\b)"
+)
+# an outlet glued to an upper-case name: "JILL LAWLESSAssociated Press"
+_GLUED_WORD = re.compile(r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})")
+# agencies and outlets that follow a name in a credit: "Tom Davies Associated Press"
+_AGENCY = re.compile(
+    r"(?<=\S)\s+(?P<agency>"
+    + "|".join(r"\s+".join(map(re.escape, a.split())) for a in AGENCIES)
+    + r")\Z"
+)
+_CREDENTIAL = re.compile(rf"(?:{_alternation(CREDENTIALS)})\Z")
+# a form label such as "Name (required)" from a comment box: "(" and a lowercase letter
+_FORM_NOTE = re.compile(r"\(\s*[^\W\d_A-Z]")
+_NAME_STOP = re.compile(
+    r"\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\bemail\b|\bfollow\b|\bcontact\b|"
+    rf"\bon\s+(?:{'|'.join(_DAY_ABBR + _MONTH_ABBR)})|"
+    r"\s-\s|\s–\s|\s—\s|\d{1,2}[:/.]\d{1,2}|\b\d{4}\b|"
+    rf"\b(?:{'|'.join(_MONTH_ABBR)})[a-z]*\.?\s+\d",
+    re.IGNORECASE,
+)
+_JUNK_NAME = re.compile(
+    r"@|https?:|www\.|\.com\b|\bemail\b|\bthe author\b|\bfollow\b|\bread more\b|^\W*$",
+    re.IGNORECASE,
+)
+_JOB_TITLE = re.compile(rf"\b(?:{_alternation(ROLE_NOUNS)})s?\b", re.IGNORECASE)
+_AND = re.compile(r"(?<=\S)\s+(?:and|AND|And|&)\s+")
+
+
+def is_role(part: str) -> bool:
+    """Whether the last part of a byline's names is a role (``opinion contributor``)."""
+    if part[:1].islower():
+        return True
+    last = part.rsplit(" ", 1)[-1].casefold()
+    return last in ROLE_NOUNS or (last.endswith("s") and last[:-1] in ROLE_NOUNS)
+
+
+@functools.lru_cache(maxsize=1024)
+def parse_names(names: str) -> tuple[tuple[Author, ...], str | None]:
+    """Split the names part of a byline into Authors; also return a problem, if any.
+
+    >>> parse_names("Ana Ruiz, Jr. and Li Wei, staff writers")[0]
+    (Author(name='Ana Ruiz, Jr.', role='staff writer', url=None), Author(name='Li Wei', role='staff writer', url=None))
+    """  # noqa: E501
+    parts: list[str] = []
+    for part in names.split(", "):
+        m = SUFFIX.match(part) if parts else None
+        if m is not None:
+            parts[-1] += ", " + m[1]  # "Martin Cole, Jr." keeps its suffix
+            if m[2]:
+                parts.append(m[2])
+        else:
+            parts.append(part)
+    role = None
+    if len(parts) > 1 and not parts[-1].startswith("and ") and is_role(parts[-1]):
+        role = parts.pop()
+    people: list[str] = []
+    for i, part in enumerate(parts):
+        if i > 0 and part.startswith("and "):
+            part = part[4:]  # a serial comma: "A, B, and C"
+        people.extend(part.split(" and "))
+    problem = None
+    if any(not p.strip() for p in people):
+        problem = "an empty name in the byline"
+    if role is not None and len(people) > 1 and role.endswith("s"):
+        role = role[:-1]
+    return tuple(Author(p, role=role) for p in people), problem
+
+
+@functools.lru_cache(maxsize=1024)
+def names_text(authors: tuple[Author, ...]) -> str:
+    """The names part of a byline for ``authors`` (the inverse of :func:`parse_names`)."""
+    names = [a.name for a in authors]
+    if not names:
+        return ""
+    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    roles = {a.role for a in authors}
+    if len(roles) == 1:
+        role = next(iter(roles))
+        if role:
+            text += ", " + (role if len(names) == 1 else role + "s")
+    return text
+
+
+@functools.lru_cache(maxsize=1024)
+def names_canonical(names: str) -> bool:
+    """Whether the names part of a byline is exactly how :func:`names_text` renders it."""
+    authors, problem = parse_names(names)
+    return problem is None and names_text(authors) == names
+
+
+def is_junk(name: str) -> bool:
+    """Whether a credit is no name at all: an e-mail or web address, ``Follow``, ``Read more``."""
+    return _JUNK_NAME.search(name) is not None
+
+
+def clean_names(raw: str) -> list[tuple[str, str | None]]:
+    """Real names (and a role, if given) in a credit such as ``By A and B, staff writers``.
+
+    Drops ``By``, dates, ``Email the author`` and the like; returns ``[]`` for non-names.
+
+    >>> clean_names("By Jane Doe and John Roe - Updated 03/05/24")
+    [('Jane Doe', None), ('John Roe', None)]
+    """
+    text = tidy(raw)
+    if not text:
+        return []
+    text = _AUTHOR_LABEL.sub("", _BY_PREFIX.sub("", text))
+    stop = _NAME_STOP.search(text)
+    if stop is not None:
+        text = text[: stop.start()]
+    text = text.strip(" ,;:-–—|")
+    if not text:
+        return []
+    glued = _GLUED_DATE.search(text)
+    if glued is not None:
+        text = text[: glued.start()]
+    text = _GLUED_WORD.sub(", ", text)
+    authors, _problem = parse_names(_AND.sub(" and ", text))
+    out: list[tuple[str, str | None]] = []
+    for author in authors:
+        name = author.name.strip(" ,;:")
+        if out and _CREDENTIAL.match(name):
+            out[-1] = (f"{out[-1][0]}, {name}", out[-1][1])  # "Rachael Link, MS, RD"
+            continue
+        if out and _JOB_TITLE.search(name) and out[-1][1] is None:
+            out[-1] = (out[-1][0], name)  # "GREG BEACHAM, AP Sports Writer": a credit line
+            continue
+        agency = _AGENCY.search(name)
+        if agency is not None and len(name[: agency.start()].split()) >= 2:
+            names = [name[: agency.start()], agency["agency"]]
+        else:
+            names = [name]
+        for one in names:
+            if plausible_name(one):
+                out.append((one, author.role))
+    return out
+
+
+def plausible_name(name: str) -> bool:
+    """Whether a cleaned credit can be a person's or an organisation's name."""
+    if not name or is_junk(name) or not any(c.isalpha() for c in name):
+        return False
+    words = name.split()
+    if len(words) > MAX_NAME_WORDS or name.islower():
+        return False
+    # a sentence rather than a name: several lowercase words that are not name particles
+    lower = sum(1 for w in words if w[:1].islower() and w.casefold() not in NAME_PARTICLES)
+    if lower >= 3 and lower > len(words) - lower:
+        return False
+    # a form label such as "Name (required)" from a comment box; one search and one find,
+    # so that "(aB" repeated costs linear time
+    note = _FORM_NOTE.search(name)
+    return note is None or ")" not in name[note.end() :]
+
+
+def dedupe(authors: Iterable[Author]) -> list[Author]:
+    """``authors`` without repeated names (compared casefolded), first kept."""
+    seen: set[str] = set()
+    out = []
+    for a in authors:
+        key = a.name.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
