@@ -16,6 +16,7 @@ from newsparse.testing import strategies
 from newsparse.testing.conformance import FormatConformance
 from test_feeds import as_one_feed, atom_articles, rss_articles
 from test_jsonld import jsonld_articles
+from test_newsmlg2 import newsmlg2_articles
 from test_ninjs import ninjs_articles
 from test_nitf import nitf_articles
 
@@ -73,6 +74,16 @@ class TestNitf(FormatConformance):
 
     def articles(self) -> st.SearchStrategy[Article]:
         return nitf_articles()  # the lossy fields are listed in docs/formats/nitf.md
+
+
+class TestNewsmlg2(FormatConformance):
+    format_name = "newsmlg2"
+
+    def articles(self) -> st.SearchStrategy[Article]:
+        return newsmlg2_articles()  # the lossy fields are listed in docs/formats/newsmlg2.md
+
+    def many_articles(self) -> st.SearchStrategy[list[Article]]:
+        return st.lists(self.articles(), max_size=2)
 
 
 class TestRss(FormatConformance):

@@ -1,6 +1,6 @@
 """Cross-format property: wire -> json -> jsonld -> ninjs keeps every field all of them carry.
 
-The XML formats (nitf, rss, atom) run the same chain in their own test below.
+The XML formats (nitf, newsmlg2, rss, atom) run the same chain in their own test below.
 
 The fields all four carry: title, section (ninjs: a subject with ``rel: "section"``), the
 authors' names (ninjs: one ``by`` string), the publication time with its offset, tags,
@@ -66,13 +66,15 @@ def _plain_text(article: Article) -> bool:
     max_examples=40, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
 )
 @given(nps.wire_articles().filter(_plain_text))
-def test_wire_nitf_rss_atom_chain(article: Article) -> None:
+def test_wire_nitf_newsmlg2_rss_atom_chain(article: Article) -> None:
     """The XML formats keep the same fields; RSS and Atom need a URL to keep a media item."""
     wire = newsparse.read(newsparse.write(article, "wire"), "wire")
     as_nitf = newsparse.read(newsparse.write(wire, "nitf"), "nitf")
     assert _common(as_nitf) == _common(wire)
+    as_g2 = newsparse.read(newsparse.write(as_nitf, "newsmlg2"), "newsmlg2")
+    assert _common(as_g2) == _common(wire)
     expected = {**_common(wire), "captions": []}  # wire media have no URL: feeds drop them
-    as_rss = newsparse.read(newsparse.write(as_nitf, "rss"), "rss")
+    as_rss = newsparse.read(newsparse.write(as_g2, "rss"), "rss")
     assert {**_common(as_rss), "captions": []} == expected
     as_atom = newsparse.read(newsparse.write(as_rss, "atom"), "atom")
     assert {**_common(as_atom), "captions": []} == expected

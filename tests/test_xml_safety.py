@@ -28,7 +28,11 @@ XML_FORMATS: dict[str, Callable[[str], str]] = {
         f"<entry><title>{inner}</title></entry></feed>"
     ),
 }
-STRICT = ("nitf",)
+XML_FORMATS["newsmlg2"] = lambda inner: (
+    '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta>'
+    f"<headline>{inner}</headline></contentMeta></newsItem>"
+)
+STRICT = ("nitf", "newsmlg2")
 
 BILLION_LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'

@@ -53,6 +53,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "newsparse.ninjs": "newsparse._formats.ninjs",
     "newsparse.nitf": "newsparse._formats.nitf",
     "newsparse.feeds": "newsparse._formats.feeds",
+    "newsparse.newsmlg2": "newsparse._formats.newsmlg2",
 }
 """The built-in formats' plugin names and modules, registered like any third-party plugin."""
 

@@ -53,6 +53,7 @@ __all__ = [
     "local",
     "parse",
     "raw_text",
+    "root_name",
     "text_of",
 ]
 
@@ -495,6 +496,35 @@ def _message(msg: str) -> str:
     if ", line " in msg:  # lxml repeats the position at the end
         msg = msg[: msg.rfind(", line ")]
     return f"not well-formed XML: {msg}"
+
+
+_NAME = re.compile(r"[A-Za-z_][\w.:-]*")
+
+
+def root_name(head: str) -> str | None:
+    """The local name of the first element in ``head`` (after declarations and comments).
+
+    For sniffers: ``"nitf"`` for an NITF document, but not for a NewsML-G2 item that
+    holds NITF inline.
+    """
+    pos = 0
+    n = len(head)
+    while pos < n:
+        pos = head.find("<", pos)
+        if pos == -1:
+            return None
+        if head.startswith("<?", pos):
+            pos = _skip_to(head, pos + 2, "?>")
+        elif head.startswith("<!--", pos):
+            pos = _skip_to(head, pos + 4, "-->")
+        elif head.startswith("<!", pos):
+            close = head.find(">", pos)
+            bracket = head.find("[", pos, close if close != -1 else n)
+            pos = _skip_to(head, pos, "]>") if bracket != -1 else (n if close == -1 else close + 1)
+        else:
+            match = _NAME.match(head, pos + 1)
+            return match.group().rpartition(":")[2] if match else None
+    return None
 
 
 # ---------------------------------------------------------------------------

@@ -38,7 +38,17 @@ from ..._dates import parse_iso, parse_rfc822
 from ..._errors import ParseError, ValidationError
 from ..._markup import html_to_blocks
 from ..._model import _LANGUAGE, Article, Author, Block, Media, Paragraph
-from ..._xml import Repair, children, error_at, line_offsets, local, parse, raw_text, tidy
+from ..._xml import (
+    Repair,
+    children,
+    error_at,
+    line_offsets,
+    local,
+    parse,
+    raw_text,
+    root_name,
+    tidy,
+)
 from ._common import (
     ATOM,
     ATOM03,
@@ -712,17 +722,18 @@ def read_atom(
     return _read_one("atom", data, errors, on_error, encoding, options)
 
 
-_RSS_ROOT = re.compile(r"<rss[\s>]|<(?:rdf:)?RDF[\s>][^>]*(?:purl\.org/rss/1\.0|netscape\.com/rdf)")
-_ATOM_ROOT = re.compile(
-    r"<(?:[A-Za-z_][\w.-]*:)?feed[\s>][^>]*(?:w3\.org/2005/Atom|purl\.org/atom/ns)"
-)
-
-
 def sniff_rss(head: str) -> float:
-    """Confidence that ``head`` starts an RSS feed."""
-    return 0.95 if _RSS_ROOT.search(head[:4096]) else 0.0
+    """Confidence that ``head`` starts an RSS feed (root ``rss``, or ``rdf:RDF`` of RSS 1.0)."""
+    name = root_name(head)
+    if name == "rss":
+        return 0.95
+    if name == "RDF" and ("purl.org/rss/1.0" in head or "netscape.com/rdf" in head):
+        return 0.95
+    return 0.0
 
 
 def sniff_atom(head: str) -> float:
-    """Confidence that ``head`` starts an Atom feed."""
-    return 0.95 if _ATOM_ROOT.search(head[:4096]) else 0.0
+    """Confidence that ``head`` starts an Atom feed (root ``feed`` in an Atom namespace)."""
+    if root_name(head) == "feed" and ("w3.org/2005/Atom" in head or "purl.org/atom/ns" in head):
+        return 0.95
+    return 0.0

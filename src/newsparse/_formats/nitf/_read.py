@@ -29,7 +29,7 @@ from ..._model import (
     Preformatted,
     Quote,
 )
-from ..._xml import children, local, parse, raw_text, text_of, tidy
+from ..._xml import children, local, parse, raw_text, root_name, text_of, tidy
 
 __all__ = ["article_from_tree", "detect_version", "read", "sniff"]
 
@@ -389,12 +389,10 @@ def _zone(name: Any) -> Any:
 
 
 def sniff(head: str) -> float:
-    """Confidence that ``head`` starts an NITF document."""
-    start = head.lstrip("\ufeff \t\r\n")
-    if not start.startswith("<"):
-        return 0.0
-    if re.search(r"<(?:[A-Za-z_][\w.-]*:)?nitf[\s>]", head):
+    """Confidence that ``head`` starts an NITF document (its root element is ``nitf``)."""
+    name = root_name(head)
+    if name == "nitf":
         return 0.95
-    if "-//IPTC//DTD NITF" in head:
-        return 0.9
+    if name is None and "-//IPTC//DTD NITF" in head:
+        return 0.6
     return 0.0
