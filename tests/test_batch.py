@@ -384,3 +384,40 @@ def test_a_warc_cut_anywhere_is_reported_unless_cut_between_records(
         assert results, cut
         assert results[-1].failure is not None, cut
         assert "WARC" in results[-1].failure.message or "archive" in results[-1].failure.message
+
+
+@WARCIO_WRITER_LEAKS
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_a_broken_record_costs_one_record_in_ranges_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gzip: bool
+) -> None:
+    pytest.importorskip("warcio")
+    import gzip as gzip_module
+    import re
+
+    from newsparse.batch import _warc
+
+    monkeypatch.setattr(_warc, "_MIN_RANGE", 2000)
+    parts = []
+    for i in range(20):
+        one = tmp_path / f"r{i}.warc"
+        write_warc(one, [(f"https://news.example/{i}", page(f"T{i}", "P. " * 60).encode(),
+                          "text/html")], gzip=gzip)  # fmt: skip
+        parts.append(one.read_bytes())
+    raw = gzip_module.decompress(parts[7]) if gzip else parts[7]
+    # the response record (after warcinfo) declares an absurd length
+    head, _, rest = raw.partition(b"WARC-Type: response")
+    rest = re.sub(rb"Content-Length: \d+", b"Content-Length: " + b"9" * 30, rest, count=1)
+    raw = head + b"WARC-Type: response" + rest
+    parts[7] = gzip_module.compress(raw) if gzip else raw
+    warc = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    warc.write_bytes(b"".join(parts))
+    assert len(_warc.warc_ranges(warc, 8) or []) > 4
+    one = list(iter_articles([warc], jobs=1))
+    two = list(iter_articles([warc], jobs=2))
+    assert [(r.record, r.article, r.failure) for r in two] == [
+        (r.record, r.article, r.failure) for r in one
+    ]
+    titles = [r.article.title for r in one if r.article]
+    assert titles == [f"T{i}" for i in range(20) if i != 7]
+    assert [r.record for r in one if r.failure] == [7]

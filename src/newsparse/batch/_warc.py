@@ -13,11 +13,15 @@ decompressing a WARC header) and reads the records that begin before the range e
 uncompressed ``.warc`` a record is found by its ``WARC/1.x`` line and checked by its
 ``Content-Length``, which must lead exactly to the next record or to the end of the file.
 The main process then only puts the results back in order.
+
+A record that cannot be read (a ``Content-Length`` past the end of the file or of its gzip
+member, a broken member, a header warcio cannot parse) is one failed item: reading goes on
+at the next record found the way the ranges are found. No page is read past the size
+limit: see :func:`_page`.
 """
 
 from __future__ import annotations
 
-import codecs
 import gzip
 import os
 import re
@@ -45,16 +49,18 @@ _MAX_HEADER = 1 << 16
 _BLOCK = 4096
 _INFLATE = 1 << 20  # and no more than this inflated in one step
 _MIN_RANGE = 1 << 20  # below 1 MB a range costs more to coordinate than it saves
-_BROKEN = (OSError, EOFError, ValueError, zlib.error)
 
 
 def _charset(content_type: str) -> str | None:
+    """The charset an HTTP ``Content-Type`` names, if it is one that decodes text."""
     m = _CHARSET.search(content_type)
     if m is None:
         return None
+    from .._source import check_encoding
+
     try:
-        return codecs.lookup(m[1]).name
-    except LookupError:
+        return check_encoding(m[1])
+    except ReadError:  # an unknown or unusable charset: the page's own declaration decides
         return None
 
 
@@ -154,8 +160,6 @@ def _dechunked(stream: Any) -> Iterator[bytes]:
 
 
 def _inflated(pieces: Iterator[bytes], encoding: str) -> Iterator[bytes]:
-    import zlib
-
     wbits = 16 + zlib.MAX_WBITS if encoding != "deflate" else zlib.MAX_WBITS
     inflater = zlib.decompressobj(wbits)
     started = False
@@ -226,7 +230,10 @@ def _records(
         except _Broken as broken:
             yield Item(name=str(path), record=index[0], error=broken.message)
             index[0] += 1
-            position_or_none = _next_start(f, broken.offset + 1, stop, compressed, size)
+            # never back: warcio's offsets inside a gzip member holding several records
+            # (which it calls invalid) can point before where this pass began
+            after = max(broken.offset, position) + 1
+            position_or_none = _next_start(f, after, stop, compressed, size)
             if position_or_none is None:
                 return
             position = position_or_none
@@ -333,6 +340,7 @@ def _pass(
     except Exception as exc:  # warcio's own, zlib's, or AttributeError and the like on a
         # record header cut short, OverflowError on an absurd length: this record fails
         begin = getattr(records, "offset", position) if records is not None else position
+        begin = max(begin, last_member)
         raise _Broken(
             begin,
             f"not a readable WARC archive (near byte {begin}): {type(exc).__name__}: {exc}",
