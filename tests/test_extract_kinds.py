@@ -250,3 +250,28 @@ def test_shop_page_keeps_the_description_not_reviews_or_forms() -> None:
     got = texts(page)
     assert [t for t in got if t in description] == description
     assert not any("newsletter" in t or "cookies" in t or "Lovely can" in t for t in got)
+
+
+def test_standfirst_in_the_header_leads_the_body() -> None:
+    # the lead paragraph sits in the article's header, above the body container and out
+    # of the sibling merge; a caption or a byline there is not a lead
+    lead = "The town's first seed library opened on Saturday, with two thousand packets to lend."
+    body = [
+        "Borrowers take up to five packets a season and bring back seeds from their best plants.",
+        "The librarian, a retired teacher, sorts the returns by hand and labels every packet.",
+        "Tomatoes and beans went first; the herbs are still on the shelves for the late sowers.",
+    ]
+    page = (
+        HEAD.format(title="A library for seeds")
+        + MENU
+        + "<article><header class='article-header'><h1>A library for seeds</h1>"
+        + f"<div class='intro'><p>{lead}</p></div>"
+        + "<div class='byline'><p>By Ann Lee, gardening reporter, who has written here.</p></div>"
+        + "<figure class='image'><figcaption><p>The shelves of the seed library, on the "
+        + "opening day in March.</p></figcaption></figure></header>"
+        + "<div class='article-body'>"
+        + "".join(f"<p>{p}</p>" for p in body)
+        + "</div></article>"
+        + FOOT
+    )
+    assert texts(page) == [lead, *body]

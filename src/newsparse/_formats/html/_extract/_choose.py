@@ -29,6 +29,7 @@ __all__ = [
     "Choice",
     "candidates",
     "choose",
+    "lead",
     "paragraphs",
     "parts",
     "ranked",
@@ -52,6 +53,9 @@ NOT_UNITS = frozenset(
 
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header"})
 """Sectioning elements that hold page furniture (see :data:`~._constants.FURNITURE_KEEP_SHARE`)."""
+
+LEAD_TAGS = frozenset({"p", "div"})
+"""What a lead paragraph can be (not a list item, a table cell, a quote)."""
 
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 """Headings that introduce a section of the article."""
@@ -416,6 +420,65 @@ def parts(
     return [*before, *out, *after]
 
 
+def lead(
+    page: Page, units: list[tuple[int, int, float]], nodes: list[LexborNode]
+) -> list[LexborNode]:
+    """``nodes`` with the lead paragraphs just before them.
+
+    A standfirst, an intro or an abstract often sits above the body, in the article's
+    header, out of reach of the scores (headers are furniture) and of the sibling merge
+    (it is a sibling of an ancestor). Up to :data:`~._constants.LEAD_LEVELS` ancestors
+    up from the first chosen element, the paragraphs before it that read like prose
+    (:data:`~._constants.LEAD_MIN` long, ending like a sentence, links under
+    :data:`~._constants.GAP_MAX_LINK_DENSITY`, not in furniture by class) join, at most
+    :data:`~._constants.LEAD_MAX` of them, from the nearest ancestor that has any.
+    """
+    first = min((i for n in nodes if (i := page.find(n)) is not None), default=None)
+    if first is None:
+        return nodes
+    up = page.parent[first]
+    for _level in range(C.LEAD_LEVELS):
+        if up < 0:
+            break
+        found = [
+            u
+            for u, n, _score in units
+            if up < u < first
+            and page.end[u] < first  # before it, not around it
+            and page.tags[u] in LEAD_TAGS
+            and n >= C.LEAD_MIN
+            and page.own_links[u] <= C.GAP_MAX_LINK_DENSITY * n
+            and _clear_path(page, u, up)
+        ]
+        found = [u for u in found[-C.LEAD_MAX :] if _sentence(page.nodes[u])]
+        if found:
+            return [page.nodes[u] for u in found] + nodes
+        up = page.parent[up]
+    return nodes
+
+
+def _clear_path(page: Page, u: int, top: int) -> bool:
+    """Whether nothing between ``u`` and its ancestor ``top`` is furniture, media or a list.
+
+    Paths longer than :data:`~._constants.LEAD_DEPTH` are not followed (and fail).
+    """
+    i = u
+    for _ in range(C.LEAD_DEPTH):
+        if i == top:
+            return True
+        if i < 0 or page.tags[i] in ("nav", "aside", "footer", "figure", "li"):
+            return False
+        if i != u and (hints(page.nodes[i])[1] < 0 or strong_negative(page.nodes[i])):
+            return False  # furniture or media by its class (a caption, a credit)
+        i = page.parent[i]
+    return i == top
+
+
+def _sentence(node: LexborNode) -> bool:
+    text = node.text(deep=True).rstrip()
+    return text[-1:] in _SENTENCE_END or text[-1:] in '"”’»)…:'
+
+
 def choose(page: Page, root: int = 0, min_unit: int = C.MIN_UNIT) -> Choice | None:
     """The elements holding the article under element ``root``, or ``None``.
 
@@ -433,5 +496,6 @@ def choose(page: Page, root: int = 0, min_unit: int = C.MIN_UNIT) -> Choice | No
     best = widen(page, found, scored, best)
     nodes = siblings(page, found, best)
     nodes = parts(page, found, best, nodes)
+    nodes = lead(page, units, nodes)
     held = {key: e.held for key, e in found.items() if not e.bad}
     return Choice(nodes, best.score, held)

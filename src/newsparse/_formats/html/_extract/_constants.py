@@ -122,6 +122,21 @@ PART_SHARE: Final = 0.1
 chunks) joins when it scores this share of the winner's score (and
 :data:`SIBLING_MIN_SCORE`)."""
 
+LEAD_LEVELS: Final = 3
+"""How many ancestors up from the first chosen element the lead paragraphs are looked for."""
+
+LEAD_MIN: Final = 60
+"""A lead paragraph (a standfirst above the body) is at least this long ..."""
+
+LEAD_MAX: Final = 3
+"""... and at most this many of them join."""
+
+LEAD_DEPTH: Final = 8
+"""A lead paragraph lies at most this many levels below the ancestor it is found in."""
+
+GAP_MAX_LINK_DENSITY: Final = 0.2
+"""A lead paragraph's links hold at most this share of it (jusText's limit)."""
+
 TEXT_BOX_DEPTH: Final = 4
 """How many single-element wrappers a paragraph sibling may sit in."""
 
