@@ -72,12 +72,14 @@ def _extract_seconds(html: str, repeat: int = 3) -> float:
 def test_extraction_time_grows_linearly(shape: str) -> None:
     make = SHAPES[shape]
     n = 500
-    small = _extract_seconds(_page(make(n)))
-    large = _extract_seconds(_page(make(4 * n)))
-    if large / small >= MAX_GROWTH:  # one retry: a busy machine can stall one size
+    growth = []
+    for _attempt in range(3):  # a busy machine can stall one size: the best of three
         small = _extract_seconds(_page(make(n)))
         large = _extract_seconds(_page(make(4 * n)))
-    assert large / small < MAX_GROWTH, f"{shape}: x{large / small:.1f} at 4x the size"
+        growth.append(large / small)
+        if growth[-1] < MAX_GROWTH:
+            break
+    assert min(growth) < MAX_GROWTH, f"{shape}: x{min(growth):.1f} at 4x the size"
 
 
 def test_deeply_nested_text_is_not_lost() -> None:
