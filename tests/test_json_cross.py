@@ -80,3 +80,18 @@ def test_wire_nitf_newsmlg2_rss_atom_chain(article: Article) -> None:
     assert {**_common(as_atom), "captions": []} == expected
     back = newsparse.read(newsparse.write(as_atom, "ninjs"), "ninjs")
     assert {**_common(back), "captions": []} == expected
+
+
+@settings(
+    max_examples=100,  # the wire strategy is slow to draw; the chain above has the profile's
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(nps.wire_articles())
+def test_markdown_keeps_what_the_others_carry(article: Article) -> None:
+    ensure_registered("json", "ninjs")
+    wire = newsparse.read(newsparse.write(article, "wire"), "wire")
+    as_markdown = newsparse.read(newsparse.write(wire, "markdown"), "markdown")
+    assert as_markdown == wire  # the wire domain is inside markdown's
+    as_ninjs = newsparse.read(newsparse.write(as_markdown, "ninjs"), "ninjs")
+    again = newsparse.read(newsparse.write(as_ninjs, "markdown"), "markdown")
+    assert _common(again) == _common(wire)

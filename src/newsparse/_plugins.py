@@ -54,6 +54,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "newsparse.nitf": "newsparse._formats.nitf",
     "newsparse.feeds": "newsparse._formats.feeds",
     "newsparse.newsmlg2": "newsparse._formats.newsmlg2",
+    "newsparse.markdown": "newsparse._formats.markdown",
 }
 """The built-in formats' plugin names and modules, registered like any third-party plugin."""
 
