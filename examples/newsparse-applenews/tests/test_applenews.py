@@ -148,6 +148,13 @@ def test_a_publishers_document() -> None:
     assert json.loads(newsparse.write(article, "applenews"))["identifier"] == "harbour-2024-03-05"
 
 
+def test_markdown_bodies_are_read_by_the_markdown_format() -> None:
+    text = "# Next\n\n**Ferries** [run](x).\n\n- a"
+    document = {"title": "x", "components": [{"role": "body", "format": "markdown", "text": text}]}
+    article = newsparse.read(json.dumps(document), "applenews")
+    assert article.body == (Heading("Next", level=1), Paragraph("Ferries run."), ListBlock(["a"]))
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

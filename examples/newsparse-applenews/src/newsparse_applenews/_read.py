@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+import newsparse
 from newsparse import (
     Article,
     Author,
@@ -29,7 +30,7 @@ __all__ = ["read", "sniff"]
 FORMAT = "applenews"
 _KEY = re.compile(r'"(version|identifier|layout|components)"\s*:')
 _HEADING = re.compile(r"heading([1-6])?\Z")
-_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_NO_TITLE = '---\ntitle: ""\n---\n'  # so that a leading "# heading" stays in the body
 
 
 # --8<-- [start:sniff]
@@ -204,8 +205,8 @@ class _Fields:
             self.notes.append(text)
         elif component.get("format") == "html":
             self.body += blocks_of(text)
-        elif component.get("format") == "markdown":
-            self.body += [Paragraph(part) for part in _BLANK_LINES.split(text) if part.strip()]
+        elif component.get("format") == "markdown":  # through newsparse's own format
+            self.body += newsparse.read(_NO_TITLE + text, "markdown").body
         else:
             self.body.append(Paragraph(text))
 
