@@ -55,6 +55,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "newsparse.feeds": "newsparse._formats.feeds",
     "newsparse.newsmlg2": "newsparse._formats.newsmlg2",
     "newsparse.markdown": "newsparse._formats.markdown",
+    "newsparse.text": "newsparse._formats.text",
 }
 """The built-in formats' plugin names and modules, registered like any third-party plugin."""
 
