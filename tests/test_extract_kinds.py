@@ -275,3 +275,47 @@ def test_standfirst_in_the_header_leads_the_body() -> None:
         + FOOT
     )
     assert texts(page) == [lead, *body]
+
+
+def test_related_posts_inside_the_article_are_furniture() -> None:
+    # a content word inside a furniture name ("related-posts") does not make it content
+    body = [
+        "The parish council will plant forty fruit trees along the old railway path this winter.",
+        "Volunteers can sign up at the library, and the council lends spades and gloves to all.",
+        "The first trees go in on the second Saturday of December, whatever the weather does.",
+    ]
+    related = "".join(
+        f"<div class='related-post'><p>{t}</p></div>"
+        for t in (
+            "Last year the council planted a hedge of hazel and hawthorn behind the school.",
+            "The orchard at the end of Mill Lane gave its first apples in September, a small crop.",
+        )
+    )
+    page = (
+        HEAD.format(title="Fruit trees for the railway path")
+        + MENU
+        + "<div class='entry-content'>"
+        + "".join(f"<p>{p}</p>" for p in body)
+        + f"<div class='related-posts'><h3>Related</h3>{related}</div></div>"
+        + FOOT
+    )
+    assert texts(page) == body
+
+
+def test_forum_thread_of_posts_named_like_comments() -> None:
+    # every post of the thread sits in a comment-named box: when the filters leave nothing
+    # of the chosen container, it is walked again without them (readability's retry)
+    posts = [
+        "Has anyone grown sweet potatoes this far north? Mine sulk in the cold frame every year.",
+        "Yes, in a black pot against a south wall, they need the warmth more than the water.",
+        "I gave up after two summers; try the slips from the market, they root much faster.",
+    ]
+    page = (
+        HEAD.format(title="Sweet potatoes up north")
+        + MENU
+        + "<main><h1>Sweet potatoes up north</h1>"
+        + "".join(f"<div class='comment'><div class='comment-body'>{p}</div></div>" for p in posts)
+        + "</main>"
+        + FOOT
+    )
+    assert texts(page) == posts

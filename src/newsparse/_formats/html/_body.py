@@ -472,7 +472,9 @@ def _choose(
         node = body.css_first(selector)
         if node is not None:
             return [node], None
-    chosen = choose(page) or choose(page, 0, 1)  # a page of short paragraphs: take them
+    # a page of short paragraphs: take them; a page whose paragraphs all sit in boxes
+    # named like furniture (a forum thread): readability's retry without that filter
+    chosen = choose(page) or choose(page, 0, 1) or choose(page, 0, 1, by_name=False)
     if chosen is None:
         return [], {}
     hint = _hint(tree)
@@ -486,6 +488,24 @@ def _choose(
             if inside is not None and inside.score >= C.HINT_SHARE * chosen.score:
                 return inside.nodes, inside.held
     return nodes, chosen.held
+
+
+def _emit(page: Page, nodes: list[LexborNode], held: dict[int, int] | None) -> list[Block]:
+    """The blocks of the chosen nodes (``held`` ``None``: keep all of them, no filters)."""
+    if held is None:
+        walker = _Walker(page, trust=True)
+    else:
+        total = max((held.get(i, 0) for n in nodes if (i := page.find(n)) is not None), default=0)
+        walker = _Walker(page, held, total)
+    for node in nodes:
+        if node.tag in ("p", "pre", "blockquote", "ul", "ol", "figure") or node.tag in _HEADINGS:
+            inner = walker.visit(node)
+            if inner is not None:
+                walker.descend(*inner)
+        else:
+            walker.walk(node)
+        walker.flush()
+    return _tidy(walker.out)
 
 
 def extract_body(
@@ -503,20 +523,12 @@ def extract_body(
     body = tree.body
     page = measure(body) if body is not None else Page()
     nodes, held = _choose(tree, page, selector)
-    if held is None:
-        walker = _Walker(page, trust=True)
-    else:
-        total = max((held.get(i, 0) for n in nodes if (i := page.find(n)) is not None), default=0)
-        walker = _Walker(page, held, total)
-    for node in nodes:
-        if node.tag in ("p", "pre", "blockquote", "ul", "ol", "figure") or node.tag in _HEADINGS:
-            inner = walker.visit(node)
-            if inner is not None:
-                walker.descend(*inner)
-        else:
-            walker.walk(node)
-        walker.flush()
-    blocks = _tidy(walker.out)
+    blocks = _emit(page, nodes, held)
+    if held is not None and nodes and not any(not isinstance(b, MediaBlock) for b in blocks):
+        # readability's retry: nothing came out of chosen elements that hold text, so
+        # everything in them was taken for furniture (a forum thread's posts named like
+        # comments): walk them again without the furniture and link-list filters
+        blocks = _emit(page, nodes, None)
     source = "paragraphs" if blocks else "none"
     if jsonld_paragraphs:
         kept, replace = _with_jsonld(blocks, jsonld_paragraphs)

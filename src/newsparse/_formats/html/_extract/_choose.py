@@ -21,7 +21,7 @@ from bisect import bisect_right
 from selectolax.lexbor import LexborNode
 
 from . import _constants as C
-from ._features import INLINE, class_weight, hints, norm, size, strong_negative
+from ._features import INLINE, class_weight, hidden, hints, norm, size, strong_negative
 from ._measure import Page
 
 __all__ = [
@@ -129,11 +129,16 @@ def paragraphs(page: Page, root: int, min_unit: int) -> list[tuple[int, int, flo
 # phase 3: candidates and their votes
 
 
-def _furniture(page: Page, i: int) -> bool:
-    return page.tags[i] in FURNITURE_TAGS or hints(page.nodes[i])[0]
+def _furniture(page: Page, i: int, by_name: bool) -> bool:
+    if page.tags[i] in FURNITURE_TAGS:
+        return True
+    node = page.nodes[i]
+    return hints(node)[0] if by_name else hidden(node)
 
 
-def candidates(page: Page, root: int, units: list[tuple[int, int, float]]) -> dict[int, Candidate]:
+def candidates(
+    page: Page, root: int, units: list[tuple[int, int, float]], by_name: bool = True
+) -> dict[int, Candidate]:
     """The ancestors of the paragraphs up to ``root``, in document order.
 
     Each holds the paragraph text below it. A furniture-looking one holding less than
@@ -150,7 +155,7 @@ def candidates(page: Page, root: int, units: list[tuple[int, int, float]]) -> di
         i = p
         while i >= root and i not in found:
             found[i] = Candidate(
-                i, parent[i] if i != root else -1, i != root and _furniture(page, i)
+                i, parent[i] if i != root else -1, i != root and _furniture(page, i, by_name)
             )
             i = parent[i]
         found[p].held += n
@@ -479,15 +484,17 @@ def _sentence(node: LexborNode) -> bool:
     return text[-1:] in _SENTENCE_END or text[-1:] in '"”’»)…:'
 
 
-def choose(page: Page, root: int = 0, min_unit: int = C.MIN_UNIT) -> Choice | None:
+def choose(
+    page: Page, root: int = 0, min_unit: int = C.MIN_UNIT, by_name: bool = True
+) -> Choice | None:
     """The elements holding the article under element ``root``, or ``None``.
 
-    ``None`` when no paragraph votes.
+    ``None`` when no paragraph votes. ``by_name``: see :func:`candidates`.
     """
     units = paragraphs(page, root, min_unit)
     if not units:
         return None
-    found = candidates(page, root, units)
+    found = candidates(page, root, units, by_name)
     vote(found, units, page)
     scored = ranked(page, found)
     if not scored:

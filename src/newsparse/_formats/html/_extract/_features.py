@@ -92,17 +92,24 @@ _ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "dia
 def _words(value: str | None) -> tuple[bool, bool, bool]:
     """(positive, strong, weak) words in a class or id value.
 
+    A content word counts only in a name (a class, the id) that has no furniture word.
+
     Memoised: class strings repeat within a page and across the pages of a site.
     """
     if not value:
         return _NO_WORDS
     found = _WORDS.get(value)
     if found is None:
-        found = (
-            _POSITIVE.search(value) is not None,
-            _STRONG.search(value) is not None,
-            _WEAK.search(value) is not None,
-        )
+        strong = _STRONG.search(value) is not None
+        if strong:
+            # a content word inside a furniture name ("related-posts", "article-share")
+            # is part of that name: only names without furniture words are content
+            positive = any(
+                _POSITIVE.search(name) and not _STRONG.search(name) for name in value.split()
+            )
+        else:
+            positive = _POSITIVE.search(value) is not None
+        found = (positive, strong, _WEAK.search(value) is not None)
         if len(_WORDS) >= _WORDS_MAX:
             _WORDS.clear()
         _WORDS[value] = found
