@@ -9,11 +9,12 @@ from typing import IO, Any, Union
 from ._errors import (
     FormatDetectionError,
     NewsparseError,
+    ParseError,
     PluginError,
     ReadError,
     WriteError,
 )
-from ._model import Article
+from ._model import Article, lone_surrogate, surrogate_message
 from ._plugins import describe, get_registry, interrupts, is_builtin, report_failure, warn_once
 from ._registry import FormatSpec
 from ._source import (
@@ -178,7 +179,34 @@ def _detect_by(src: Input, scores: dict[str, float]) -> FormatSpec:
     raise FormatDetectionError(f"cannot tell the format{hint}", candidates, source=src.name)
 
 
+def _check_scalar_values(src: Input, spec: FormatSpec) -> None:
+    """Refuse a str holding a lone surrogate: it is no Unicode text, and no encoding has it.
+
+    Decoded bytes never hold one; a str may (``errors="surrogateescape"`` keeps
+    undecodable bytes that way), and encoding it for a format that reads bytes turned
+    every non-ASCII character of a page into mojibake.
+    """
+    text = src.data
+    index = lone_surrogate(text) if isinstance(text, str) else -1
+    if index >= 0:
+        assert isinstance(text, str)
+        error = ParseError.at(
+            surrogate_message("the text", text, index)
+            + " (to read undecodable bytes, pass the bytes rather than a str)",
+            text,
+            index,
+            format=spec.name,
+            source=src.name,
+        )
+        if error.excerpt is not None:  # printable: each lone surrogate shown as U+FFFD
+            error.excerpt = error.excerpt.encode("utf-16", "surrogatepass").decode(
+                "utf-16", "replace"
+            )
+        raise error
+
+
 def _text_of(src: Input, spec: FormatSpec, encoding: str | None) -> str | bytes:
+    _check_scalar_values(src, spec)
     if spec.binary:
         return src.all_bytes()
     if isinstance(src.data, str):
@@ -301,6 +329,7 @@ def read_many(
         yield _read_one(src, spec, encoding, max_size, options)
         return
     detector = _detector(spec, src.name)
+    _check_scalar_values(src, spec)
     stream = open_stream(src, spec, encoding, limit_of(spec, max_size), detector)
     try:
         iterator = _call_reader(spec, "many_reader", src.name, stream, **options)

@@ -1,8 +1,12 @@
 """The Article model: frozen, slotted attrs classes that know no format.
 
 The model holds data and checks real invariants only (aware datetimes, heading levels,
-JSON-like extras). Reading and writing live in the formats; change an Article with
-:func:`attrs.evolve`.
+JSON-like extras, text that Unicode can encode). Reading and writing live in the formats;
+change an Article with :func:`attrs.evolve`.
+
+Text is a sequence of Unicode scalar values: every str the model holds may contain any
+code point (U+0000 and other control characters too) except a lone surrogate
+(U+D800-U+DFFF), which no Unicode encoding can carry, so no format could write it.
 """
 
 from __future__ import annotations
@@ -36,10 +40,48 @@ __all__ = [
 # and grandfathered tags), then 1-8 letter or digit subtags; not "English", not "en_US"
 _LANGUAGE = re.compile(r"(?:[A-Za-z]{2,3}|[xXiI]-[A-Za-z0-9]{1,8})(?:-[A-Za-z0-9]{1,8})*\Z")
 _EXTRA_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\.\S")
+_CHUNK = 1 << 20
 
 
 # ---------------------------------------------------------------------------
 # validators and converters (module-private)
+
+
+def lone_surrogate(text: str) -> int:
+    """The index of the first lone surrogate in ``text``, or -1 (there is none).
+
+    A Python str holds a character outside the Basic Multilingual Plane as one code
+    point, so any surrogate in it is a lone one, which UTF-8 refuses to encode: the
+    codec finds it at C speed (in slices, so a long text costs no large copy).
+    """
+    if text.isascii():
+        return -1
+    if len(text) <= _CHUNK:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return exc.start
+        return -1
+    for start in range(0, len(text), _CHUNK):
+        try:
+            text[start : start + _CHUNK].encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return start + exc.start
+    return -1
+
+
+def surrogate_message(where: str, text: str, index: int) -> str:
+    """Says that ``where`` (e.g. ``Article.title``) holds a lone surrogate at ``index``."""
+    return (
+        f"{where} holds a lone surrogate, U+{ord(text[index]):04X}, at index {index}: text "
+        "must be Unicode scalar values, and no encoding can carry a lone surrogate"
+    )
+
+
+def _check_text(inst: object, name: str, value: str) -> None:
+    index = lone_surrogate(value)
+    if index >= 0:
+        raise ValidationError(surrogate_message(f"{type(inst).__name__}.{name}", value, index))
 
 
 def _check_str(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -47,6 +89,8 @@ def _check_str(inst: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise ValidationError(
             f"{type(inst).__name__}.{attribute.name} must be a str, not {type(value).__name__}"
         )
+    if not value.isascii():
+        _check_text(inst, attribute.name, value)
 
 
 def _check_opt_str(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -61,6 +105,8 @@ def _check_str_items(inst: object, attribute: attrs.Attribute[Any], value: tuple
                 f"{type(inst).__name__}.{attribute.name}[{i}] must be a str, "
                 f"not {type(item).__name__}"
             )
+        if not item.isascii():
+            _check_text(inst, f"{attribute.name}[{i}]", item)
 
 
 def _items_of(kind: type | tuple[type, ...], label: str) -> Any:
@@ -167,6 +213,7 @@ class FrozenMapping(Mapping[str, Any]):
 
 
 _SCALARS = frozenset({str, bool, int, type(None)})
+_FAST = frozenset({bool, int, type(None)})  # scalars that need no look inside
 _EMPTY = FrozenMapping._frozen({})
 
 
@@ -178,9 +225,22 @@ class _BadValue(Exception):
         self.path: list[str] = []
 
 
+def _bad_text(text: str) -> _BadValue | None:
+    index = lone_surrogate(text)
+    if index < 0:
+        return None
+    return _BadValue(surrogate_message("", text, index).lstrip())
+
+
 def _freeze(value: Any) -> Any:
     """Return a read-only copy of a JSON-like value, or raise _BadValue."""
     kind = type(value)
+    if kind is str:
+        if not value.isascii():
+            bad = _bad_text(value)
+            if bad is not None:
+                raise bad
+        return value
     if kind in _SCALARS:  # the common case first: extras hold mostly strings
         return value
     if kind is float:
@@ -194,8 +254,10 @@ def _freeze(value: Any) -> Any:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise _BadValue(f"keys must be str, got {key!r}")
+            if not key.isascii() and lone_surrogate(key) >= 0:
+                raise _BadValue(f"has a key, {key!r}, holding a lone surrogate")
             try:
-                frozen[key] = item if type(item) in _SCALARS else _freeze(item)
+                frozen[key] = item if type(item) in _FAST else _freeze(item)
             except _BadValue as exc:
                 exc.path.append(f"[{key!r}]")
                 raise
@@ -204,7 +266,7 @@ def _freeze(value: Any) -> Any:
         out = []
         for i, item in enumerate(value):
             try:
-                out.append(item if type(item) in _SCALARS else _freeze(item))
+                out.append(item if type(item) in _FAST else _freeze(item))
             except _BadValue as exc:
                 exc.path.append(f"[{i}]")
                 raise
@@ -213,7 +275,12 @@ def _freeze(value: Any) -> Any:
         if not math.isfinite(value):
             raise _BadValue(f"must be a finite number, got {value!r}")
         return value
-    if isinstance(value, (str, int)):
+    if isinstance(value, str):
+        bad = _bad_text(value)
+        if bad is not None:
+            raise bad
+        return value
+    if isinstance(value, int):
         return value
     raise _BadValue(
         "must hold JSON-like values (str, int, float, bool, None, lists, mappings), "
@@ -228,6 +295,9 @@ def _check_extras_keys(keys: Iterable[object]) -> None:
             raise ValidationError(
                 f"Article.extras keys are namespaced by format, like 'wire.trending'; got {key!r}"
             )
+        index = -1 if key.isascii() else lone_surrogate(key)
+        if index >= 0:
+            raise ValidationError(surrogate_message(f"The Article.extras key {key!r}", key, index))
 
 
 def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -242,7 +312,7 @@ def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     for key in sorted(value):
         item = value[key]
         try:
-            frozen[key] = item if type(item) in _SCALARS else _freeze(item)
+            frozen[key] = item if type(item) in _FAST else _freeze(item)
         except _BadValue as exc:
             where = "".join(reversed(exc.path))
             raise ValidationError(f"Article.extras[{key!r}]{where} {exc.message}") from None

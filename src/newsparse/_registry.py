@@ -88,7 +88,9 @@ class FormatSpec:
       first few KB of a text) is in this format.
     - ``encoding_detector(head_bytes) -> str | None`` returns the charset a document
       declares (as HTML's ``<meta charset>`` does), if the format has such a notion.
-    - ``lossless`` says whether ``read(write(a)) == a`` holds for every Article.
+    - ``lossless`` says whether ``read(write(a)) == a`` holds for every Article the
+      writer accepts; a lossless writer refuses (with a :class:`~newsparse.WriteError`
+      naming it) a character its format cannot carry at all, never drops it.
     - ``max_size`` is the largest document :func:`newsparse.read` accepts, in bytes (or
       characters for ``str`` sources); ``None`` means no limit. Documents read one record
       at a time by ``many_reader`` (JSON Lines, WARC) are not limited as a whole.

@@ -1,4 +1,4 @@
-"""A conformance kit for format plugins: subclass, name your format, run pytest.
+r"""A conformance kit for format plugins: subclass, name your format, run pytest.
 
 A plugin author's whole test file can be::
 
@@ -19,6 +19,10 @@ Capability attributes switch off what does not apply:
   has a sniffer).
 - ``garbage``: texts that, when read, may only raise a :class:`newsparse.NewsparseError`
   (a lenient reader may also read them).
+- ``cannot_carry``: for a lossless format, the characters it cannot hold at all (HTML:
+  ``"\x00"``). Its writer must refuse an article holding one with a
+  :class:`newsparse.WriteError` naming it (``U+0000``); every other text, control
+  characters included, must round-trip (:meth:`FormatConformance.lossless_articles`).
 
 The checks go through the public API (``newsparse.read``/``write``), exactly as users call
 them. Hypothesis settings come from the active profile.
@@ -44,6 +48,28 @@ from . import strategies
 
 __all__ = ["FormatConformance"]
 
+
+def _texts(article: Article) -> list[str]:
+    """Every text of ``article`` outside ``extras``."""
+    out = [article.title, *article.notes, *article.tags]
+    out += [v for v in (article.subtitle, article.section, article.url, article.publisher) if v]
+    for author in article.authors:
+        out += [v for v in (author.name, author.role, author.url) if v is not None]
+    media = list(article.media)
+    for block in article.body:
+        if isinstance(block, newsparse.MediaBlock):
+            media.append(block.media)
+        elif isinstance(block, newsparse.ListBlock):
+            out += block.items
+        else:
+            out.append(block.text)
+            if isinstance(block, newsparse.Quote) and block.attribution is not None:
+                out.append(block.attribution)
+    for item in media:
+        out += [v for v in (item.url, item.caption, item.credit, item.kind, item.alt) if v]
+    return out
+
+
 _GARBAGE = (
     "",
     "\x00\x01\x02",
@@ -51,6 +77,7 @@ _GARBAGE = (
     "<html><body><p>unclosed",
     "date trending: \n\nby - 99/99/99 25:61 XM ZZ",
     "\ufeff\ufeff",
+    "caf\u00e9 \ud800",  # a lone surrogate: no Unicode text
 )
 
 
@@ -63,6 +90,7 @@ class FormatConformance:
     canonical: ClassVar[bool] = True
     sniffs: ClassVar[bool | None] = None
     garbage: ClassVar[tuple[str, ...]] = _GARBAGE
+    cannot_carry: ClassVar[str] = ""
     read_options: ClassVar[dict[str, Any]] = {}
     write_options: ClassVar[dict[str, Any]] = {}
 
@@ -71,6 +99,10 @@ class FormatConformance:
     def articles(self) -> st.SearchStrategy[Article]:
         """The articles this format can express; override to narrow the domain."""
         return strategies.articles()
+
+    def lossless_articles(self) -> st.SearchStrategy[Article]:
+        """Articles whose every text may hold any character (:func:`~.strategies.any_text`)."""
+        return strategies.articles(text=strategies.any_text())
 
     def many_articles(self) -> st.SearchStrategy[list[Article]]:
         """Lists of articles one document can hold; override where layout differs."""
@@ -168,6 +200,29 @@ class FormatConformance:
         assert declared == expected, (
             f"the spec says lossless={declared}, the test class says {self.lossless}"
         )
+
+    def test_lossless_over_any_text(self) -> None:
+        """A lossless format carries any text, or refuses what it cannot carry, by name."""
+        self._skip_unless(can_read=True, can_write=True)
+        if not self.spec.lossless:
+            pytest.skip("the format is not lossless")
+
+        @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+        @given(article=self.lossless_articles())
+        def run(article: Article) -> None:
+            texts = _texts(article)
+            held = sorted({c for c in self.cannot_carry if any(c in t for t in texts)})
+            if held:
+                with pytest.raises(newsparse.WriteError) as info:
+                    self._write(article)
+                named = [f"U+{ord(c):04X}" for c in held]
+                assert any(n in str(info.value) for n in named), (
+                    f"the WriteError should name the character ({' or '.join(named)})"
+                )
+            else:
+                assert self._read(self._write(article)) == article
+
+        run()
 
     def test_sniffs_own_output(self) -> None:
         """Detection recognises what the format writes."""

@@ -43,6 +43,8 @@ from .._model import (
 
 __all__ = [
     "DEFAULT_ZONES",
+    "EDGE_CHARACTERS",
+    "any_text",
     "articles",
     "authors",
     "aware_datetimes",
@@ -126,6 +128,36 @@ def text(
     if not strip:
         return base
     return base.map(_tidy).filter(lambda s: len(s) >= min_size)
+
+
+EDGE_CHARACTERS = (
+    "\x00\x01\x08\t\n\x0b\x0c\r\x1b\x1f\x7f\x80\x85\x9f\u00a0\u00ad\u034f"
+    "\u061c\u200b\u200d\u200e\u2028\u2029\u2066\ufeff\ufdd0\ufffd\ufffe\uffff"
+    "\U0001f600\U000e0001\U000f0000\U0010fffd\U0010ffff&<>\"'\\ "
+)
+"""Characters that formats tend to lose: C0 and C1 controls (U+0000 first), CR, line and
+paragraph separators, a byte-order mark, noncharacters, private use and invisible format
+characters, astral code points, markup and escape characters."""
+
+
+def any_text(*, min_size: int = 0, max_size: int = 40, exclude: str = "") -> SearchStrategy[str]:
+    r"""Any Unicode text: every code point but a lone surrogate, edge cases weighted up.
+
+        It holds what :func:`text` leaves out: control characters (U+0000 too), ``
+    `` and
+        ``
+    ``, leading, trailing and repeated whitespace, noncharacters and any plane
+        (see :data:`EDGE_CHARACTERS`). Lone surrogates never appear: the model refuses them,
+        as no Unicode encoding can carry them. ``exclude`` leaves out characters a format
+        cannot carry. Use it for the round trips of a format that says it is lossless.
+
+        >>> from newsparse.testing.strategies import any_text
+        >>> s = any_text(max_size=10, exclude="\x00")
+    """
+    edges = "".join(c for c in EDGE_CHARACTERS if c not in exclude)
+    everything = st.characters(codec="utf-8", exclude_characters=exclude or None)
+    chars = st.sampled_from(edges) | everything if edges else everything
+    return st.text(alphabet=chars, min_size=min_size, max_size=max_size)
 
 
 # ---------------------------------------------------------------------------
@@ -304,7 +336,14 @@ def blocks(
         "preformatted": st.builds(
             Preformatted, st.lists(words, min_size=1, max_size=4).map("\n".join)
         ),
-        "media": st.builds(MediaBlock, media()),
+        "media": st.builds(
+            MediaBlock,
+            media()
+            if text is None
+            else media(
+                captions=st.none() | words, credits=st.none() | words, alts=st.none() | words
+            ),
+        ),
     }
     return st.one_of(*(makers[t] for t in types))
 
@@ -365,12 +404,15 @@ def articles(
     max_tags: int = 6,
     with_extras: bool = True,
     extras: SearchStrategy[dict[str, Any]] | None = None,
+    text: SearchStrategy[str] | None = None,
 ) -> SearchStrategy[Article]:
     """Valid Articles; each keyword switches a part off (``False``) or replaces it.
 
     ``datetimes`` replaces the strategy for both ``published`` and ``updated``;
     ``body_block_types`` and ``max_paragraphs`` shape the default body; ``tag_alphabet``
-    and ``max_tags`` the default tags.
+    and ``max_tags`` the default tags. ``text`` replaces the strategy for every free
+    text (title, subtitle, section, publisher, author names and roles, captions, credits
+    and alternative texts, the body, notes and tags), e.g. with :func:`any_text`.
 
     >>> from hypothesis import strategies as st
     >>> from newsparse.testing.strategies import articles
@@ -378,31 +420,41 @@ def articles(
     >>> s = articles(title=st.just("Harbour reopens"), tags=False)
     """
     when = datetimes if datetimes is not None else aware_datetimes()
+    free = _free_text(text)
     tag_text = (
-        text(alphabet=tag_alphabet, max_size=30) if tag_alphabet is not None else text(max_size=30)
+        _text(alphabet=tag_alphabet, max_size=30)
+        if tag_alphabet is not None and text is None
+        else free(30)
     )
     return st.builds(
         Article,
-        title if title is not None else text(max_size=120),
-        subtitle=_optional(subtitle, text(max_size=160)),
-        section=_optional(section, text(max_size=30)),
+        title if title is not None else free(120),
+        subtitle=_optional(subtitle, free(160)),
+        section=_optional(section, free(30)),
         authors=_part(
             authors,
-            st.lists(_authors_default(), max_size=max_authors).map(tuple),
+            st.lists(
+                _authors_default()
+                if text is None
+                else _authors(names=text, roles=st.none() | text, urls=None),
+                max_size=max_authors,
+            ).map(tuple),
             (),
         ),
         published=_optional(published, when),
         updated=_optional(updated, when),
         url=_optional(url, _urls()),
-        publisher=_optional(publisher, text(max_size=40)),
+        publisher=_optional(publisher, free(40)),
         language=_optional(language, st.sampled_from(("en", "en-US", "pt-BR", "he", "ar", "ja"))),
         media=media
         if media is not None
-        else (st.lists(_media_default(), max_size=2).map(tuple) if with_media else st.just(())),
+        else (st.lists(_media_default(text), max_size=2).map(tuple) if with_media else st.just(())),
         body=body
         if body is not None
-        else st.lists(blocks(types=body_block_types), max_size=max_paragraphs).map(tuple),
-        notes=_part(notes, st.lists(text(max_size=80), max_size=2).map(tuple), ()),
+        else st.lists(blocks(types=body_block_types, text=text), max_size=max_paragraphs).map(
+            tuple
+        ),
+        notes=_part(notes, st.lists(free(80), max_size=2).map(tuple), ()),
         tags=_part(tags, st.lists(tag_text, max_size=max_tags, unique=True).map(tuple), ()),
         extras=extras
         if extras is not None
@@ -414,8 +466,21 @@ def _authors_default() -> SearchStrategy[Author]:
     return authors()
 
 
-def _media_default() -> SearchStrategy[Media]:
-    return media()
+def _media_default(text: SearchStrategy[str] | None = None) -> SearchStrategy[Media]:
+    if text is None:
+        return media()
+    return media(captions=st.none() | text, credits=st.none() | text, alts=st.none() | text)
+
+
+def _free_text(text: SearchStrategy[str] | None) -> Any:
+    """``free(max_size)``: the given text strategy, or the default :func:`text` of that size."""
+    if text is None:
+        return lambda max_size: _text(max_size=max_size)
+    return lambda max_size: text
+
+
+_text = text
+_authors = authors
 
 
 def _extras_default() -> SearchStrategy[dict[str, Any]]:

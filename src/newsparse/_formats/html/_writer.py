@@ -4,7 +4,9 @@ The page is semantic HTML with schema.org microdata on the ``<article>`` and Ope
 ``article:*`` tags in the ``<head>``; see ``docs/formats/html.md`` for the layout. Every
 text is escaped (``&``, ``<``, ``>``, quotes in attributes, and carriage returns as
 ``&#13;`` since HTML parsers turn a raw CR into LF), so any text survives as text. The only
-character HTML cannot carry is U+0000, which parsers replace by U+FFFD.
+character HTML cannot carry is U+0000, which parsers drop or replace by U+FFFD: the writer
+refuses an article holding one (outside ``extras``, which are written as JSON) with a
+:class:`~newsparse.WriteError` that says where it is.
 
 Everything newsparse needs to read the page back exactly sits inside the ``<article
 class="newsparse">`` element, so a fragment reads back the same as a whole page.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -274,6 +277,53 @@ def _head(article: Article, jsonld: bool, nl: str) -> str:
     return nl.join(out)
 
 
+def _texts(article: Article) -> Iterator[tuple[str, str | None]]:
+    """Every text the page holds as HTML text or attribute, with where it comes from.
+
+    ``extras`` are left out: they go into the page as JSON, which escapes any character.
+    """
+    yield "Article.title", article.title
+    yield "Article.subtitle", article.subtitle
+    yield "Article.section", article.section
+    yield "Article.url", article.url
+    yield "Article.publisher", article.publisher
+    for i, author in enumerate(article.authors):
+        yield f"Article.authors[{i}].name", author.name
+        yield f"Article.authors[{i}].role", author.role
+        yield f"Article.authors[{i}].url", author.url
+    items = [(f"Article.media[{i}]", m) for i, m in enumerate(article.media)]
+    for i, block in enumerate(article.body):
+        where = f"Article.body[{i}]"
+        if isinstance(block, MediaBlock):
+            items.append((where + ".media", block.media))
+        elif isinstance(block, ListBlock):
+            for j, item in enumerate(block.items):
+                yield f"{where}.items[{j}]", item
+        else:
+            yield where + ".text", block.text
+            if isinstance(block, Quote):
+                yield where + ".attribution", block.attribution
+    for where, media in items:
+        for name in ("url", "caption", "credit", "kind", "alt"):
+            yield f"{where}.{name}", getattr(media, name)
+    for i, note in enumerate(article.notes):
+        yield f"Article.notes[{i}]", note
+    for i, tag in enumerate(article.tags):
+        yield f"Article.tags[{i}]", tag
+
+
+def _refuse_nul(article: Article) -> None:
+    """Raise WriteError for a U+0000 in any text: HTML cannot carry it (nor ``&#0;``)."""
+    for where, text in _texts(article):
+        if text is not None and "\x00" in text:
+            raise WriteError(
+                f"HTML cannot carry U+0000 (NUL): {where} holds one at index "
+                f"{text.index(chr(0))} (parsers drop it or read U+FFFD); remove or replace "
+                "it before writing HTML",
+                format=FORMAT,
+            )
+
+
 def write(
     article: Article, *, fragment: bool = False, pretty: bool = True, jsonld: bool = False
 ) -> str:
@@ -284,6 +334,7 @@ def write(
     :param jsonld: also embed a schema.org NewsArticle as JSON-LD in the ``<head>``.
     """
     nl = "\n" if pretty else ""
+    _refuse_nul(article)
     try:
         body = _article(article, nl)
         if fragment:
