@@ -7,6 +7,7 @@ version of newsparse.
 
 from __future__ import annotations
 
+import contextlib
 import gzip as gzip_module
 import io
 import json
@@ -150,11 +151,12 @@ def alive(pid: int) -> bool:
     return True
 
 
-def kill_leftovers(markers: Path) -> None:
-    """End the workers a failing run left behind, so that they do not outlive the test."""
-    for marker in markers.iterdir():
-        if alive(int(marker.name)):
-            os.kill(int(marker.name), signal.SIGKILL)
+def kill_leftovers(child: subprocess.Popen[str] | subprocess.Popen[bytes]) -> None:
+    """End what a failing run left in its process group, so that it does not outlive the test."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(child.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        child.wait(5)
 
 
 def wait_for(condition: object, timeout: float = 30.0) -> None:
@@ -226,9 +228,7 @@ def test_a_signal_ends_the_workers_and_keeps_the_earlier_output(
         workers = [int(p.name) for p in markers.iterdir()]
         wait_for(lambda: not any(alive(pid) for pid in workers), timeout=10)
     finally:
-        if child.poll() is None:
-            os.killpg(child.pid, signal.SIGKILL)
-        kill_leftovers(markers)  # only after a failure: the run ends its workers itself
+        kill_leftovers(child)  # only after a failure: the run ends its workers itself
     assert child.returncode == (130 if how == "SIGINT" else 143)
     assert err.splitlines() == [err.strip()]  # one line, no traceback
     assert err.startswith(f"newsparse: stopped by {how}")
@@ -248,7 +248,10 @@ def test_a_signal_leaves_only_complete_files_in_an_output_folder(
     args = ["convert", str(source), "--to", "json", "-o", str(out) + "/", "--jobs", "2",
             "--no-progress"]  # fmt: skip
     child = subprocess.Popen(
-        [sys.executable, "-c", RUN_WITH_SLOW_PLUGIN, *args], env=env, stderr=subprocess.PIPE
+        [sys.executable, "-c", RUN_WITH_SLOW_PLUGIN, *args],
+        env=env,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     try:
         wait_for(lambda: (any(markers.iterdir()) and out.is_dir()
@@ -257,9 +260,7 @@ def test_a_signal_leaves_only_complete_files_in_an_output_folder(
         child.send_signal(signal.SIGTERM)
         _, err = child.communicate(timeout=30)
     finally:
-        if child.poll() is None:
-            child.kill()
-        kill_leftovers(markers)
+        kill_leftovers(child)
     assert child.returncode == 143, err
     written = list(out.iterdir())
     assert sorted(p.name for p in written) == [f"a{i}.slow.json" for i in range(8)]
