@@ -43,8 +43,9 @@ def _inline(match: re.Match[str]) -> str:
 
 def _segment(text: str) -> str:
     """One line of text, escaped; whitespace at its edges as character references."""
-    out = _INLINE.sub(_inline, text)
-    out = _EDGE_SPACE.sub(lambda m: "".join(map(_edge_ref, m.group())), out)
+    out = _INLINE.sub(_inline, text) if _INLINE.search(text) else text
+    if out[:1].isspace() or out[-1:].isspace():
+        out = _EDGE_SPACE.sub(lambda m: "".join(map(_edge_ref, m.group())), out)
     if out[:1] in _LINE_START:
         return "\\" + out
     marker = _ORDERED.match(out)
