@@ -139,6 +139,15 @@ def test_layout() -> None:
     assert newsparse.read(text, "markdown") == article
 
 
+def test_nul_in_the_body_is_refused_by_name() -> None:
+    with pytest.raises(newsparse.WriteError, match=r"U\+0000.*body\[1\]\.items\[0\].*index 2"):
+        newsparse.write(Article("x", body=[Paragraph("ok"), ListBlock(["ab\x00"])]), "markdown")
+    with pytest.raises(newsparse.WriteError, match=r"Article\.title"):
+        newsparse.write(Article("a\x00"), "markdown", front_matter=False)
+    carried = Article("a\x00", notes=["b\x00"], extras={"x.y": "\x00"})  # front matter
+    assert newsparse.read(newsparse.write(carried, "markdown"), "markdown") == carried
+
+
 def test_zones_are_kept_by_name() -> None:
     zone = ZoneInfo("America/New_York")
     # the repeated hour: 01:30 happens at -04:00 and again at -05:00

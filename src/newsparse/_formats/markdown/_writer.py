@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ..._errors import WriteError
@@ -36,6 +38,7 @@ def write(article: Article, *, front_matter: bool = True) -> str:
     :param front_matter: ``False`` writes the title as a ``#`` heading and the body only
         (the other metadata is left out).
     """
+    _refuse_nul(article, title=not front_matter)
     try:
         if front_matter:
             head = _front_matter.dump(article)
@@ -63,6 +66,37 @@ def write(article: Article, *, front_matter: bool = True) -> str:
         raise WriteError(
             "cannot write the article: its extras are nested too deeply", format=FORMAT
         ) from None
+
+
+def _body_texts(article: Article) -> Iterator[tuple[str, str | None]]:
+    """``(where, text)`` for every text written as Markdown (front matter escapes all)."""
+    for i, block in enumerate(article.body):
+        where = f"Article.body[{i}]"
+        if isinstance(block, ListBlock):
+            for j, item in enumerate(block.items):
+                yield f"{where}.items[{j}]", item
+        elif isinstance(block, MediaBlock):
+            for name in ("url", "caption", "credit"):  # kind and alt are in JSON: carried
+                yield f"{where}.media.{name}", getattr(block.media, name)
+        else:
+            yield where + ".text", block.text
+            if isinstance(block, Quote):
+                yield where + ".attribution", block.attribution
+
+
+def _refuse_nul(article: Article, *, title: bool) -> None:
+    """Raise WriteError for a U+0000 in the body: CommonMark reads it (and ``&#0;``) as U+FFFD."""
+    texts = _body_texts(article)
+    if title:
+        texts = itertools.chain([("Article.title", article.title)], texts)
+    for where, text in texts:
+        if text is not None and "\x00" in text:
+            raise WriteError(
+                f"Markdown cannot carry U+0000 (NUL) in the body: {where} holds one at index "
+                f"{text.index(chr(0))} (CommonMark reads it as U+FFFD); remove or replace it "
+                "before writing Markdown",
+                format=FORMAT,
+            )
 
 
 def _block(block: Block) -> list[str]:
