@@ -91,58 +91,58 @@ def measure(root: LexborNode) -> Page:
     """Measure every element under ``root`` (included) in one pass; see :class:`Page`."""
     page = Page()
     nodes, tags, parent, index = page.nodes, page.tags, page.parent, page.index
-    own, own_links, own_commas = page.own, page.own_links, page.own_commas
-    owner: list[int] = []  # the block an element's text belongs to
-    in_link: list[bool] = []
-    text: list[int] = []  # first the text directly inside each element, then summed up
-    links: list[int] = []
-    deep_commas: list[int] = []
-    blocks, brs = page.blocks, page.brs
+    texts: list[tuple[int, str]] = []  # (parent element, text) of every text node
+    # the walk: elements in document order with their parents, and the text nodes
     for node in root.traverse(include_text=True, skip_empty=True):
         tag = node.tag or ""
         if tag == "-text":
             chars = node.text_content
             up = node.parent
-            if not chars or up is None:
-                continue
-            p = index.get(up.mem_id)
-            if p is None:
-                continue
-            o = owner[p]
-            n = dense(chars)
-            own[o] += n
-            text[p] += n
-            if in_link[p]:
-                own_links[o] += n
-                links[p] += n
-            if "," in chars or ";" in chars or not chars.isascii():
-                c = commas(chars)
-                own_commas[o] += c
-                deep_commas[p] += c
+            if chars and up is not None:
+                p = index.get(up.mem_id)
+                if p is not None:
+                    texts.append((p, chars))
             continue
         if tag[:1] in ("-", "!", "_", ""):
             continue  # comments, the doctype
         i = len(nodes)
         up = node.parent if i else None
-        p = -1 if up is None else index.get(up.mem_id, -1)
+        parent.append(-1 if up is None else index.get(up.mem_id, -1))
         nodes.append(node)
         tags.append(tag)
-        parent.append(p)
         index[node.mem_id] = i
-        owner.append(owner[p] if p >= 0 and tag in TEXT_INLINE else i)
-        in_link.append(tag == "a" or (p >= 0 and in_link[p]))
-        own.append(0)
-        own_links.append(0)
-        own_commas.append(0)
-        text.append(0)
-        links.append(0)
-        deep_commas.append(0)
-        blocks.append(False)
-        brs.append(False)
+    count = len(nodes)
+    # the block each element's text belongs to, and whether it is inside a link
+    owner = list(range(count))
+    in_link = [False] * count
+    for i in range(count):
+        p = parent[i]
+        tag = tags[i]
+        if p >= 0:
+            if tag in TEXT_INLINE:
+                owner[i] = owner[p]
+            in_link[i] = tag == "a" or in_link[p]
+        else:
+            in_link[i] = tag == "a"
+    own, own_links, own_commas = [0] * count, [0] * count, [0] * count
+    text, links, deep_commas = [0] * count, [0] * count, [0] * count
+    for p, chars in texts:
+        o = owner[p]
+        n = dense(chars)
+        own[o] += n
+        text[p] += n
+        if in_link[p]:
+            own_links[o] += n
+            links[p] += n
+        if "," in chars or ";" in chars or not chars.isascii():
+            c = commas(chars)
+            own_commas[o] += c
+            deep_commas[p] += c
     # bottom-up sums: every element comes after its parent, so a reverse loop sees each
     # element complete before it is added to its parent
-    end = list(range(len(nodes)))
-    for i in range(len(nodes) - 1, 0, -1):
+    blocks, brs = [False] * count, [False] * count
+    end = list(range(count))
+    for i in range(count - 1, 0, -1):
         p = parent[i]
         if p < 0:
             continue
@@ -156,5 +156,7 @@ def measure(root: LexborNode) -> Page:
             blocks[p] = True
         if brs[i] or tag == "br":
             brs[p] = True
+    page.own, page.own_links, page.own_commas = own, own_links, own_commas
     page.text, page.links, page.commas, page.end = text, links, deep_commas, end
+    page.blocks, page.brs = blocks, brs
     return page
