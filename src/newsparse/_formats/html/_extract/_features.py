@@ -84,32 +84,43 @@ def link_size(node: LexborNode) -> int:
 
 
 _WORDS: dict[str, tuple[bool, bool, bool]] = {}
+_NAMES: dict[str, tuple[bool, bool, bool]] = {}
 _WORDS_MAX = 8192
 _NO_WORDS = (False, False, False)
 _ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "dialog", "menu"})
 
 
+def _name_words(name: str) -> tuple[bool, bool, bool]:
+    """(positive, strong, weak) words in one class name (memoised: names repeat a lot)."""
+    found = _NAMES.get(name)
+    if found is None:
+        strong = _STRONG.search(name) is not None
+        # a content word inside a furniture name ("related-posts", "article-share") is part
+        # of that name: only names without furniture words are content
+        positive = not strong and _POSITIVE.search(name) is not None
+        found = (positive, strong, _WEAK.search(name) is not None)
+        if len(_NAMES) >= _WORDS_MAX:
+            _NAMES.clear()
+        _NAMES[name] = found
+    return found
+
+
 def _words(value: str | None) -> tuple[bool, bool, bool]:
-    """(positive, strong, weak) words in a class or id value.
+    """(positive, strong, weak) words in a class or id value, name by name.
 
     A content word counts only in a name (a class, the id) that has no furniture word.
-
-    Memoised: class strings repeat within a page and across the pages of a site.
+    Memoised by value and by name: class strings repeat within a page and across the
+    pages of a site, and single names (``clearfix``, ``col-md-6``) across sites.
     """
     if not value:
         return _NO_WORDS
     found = _WORDS.get(value)
     if found is None:
-        strong = _STRONG.search(value) is not None
-        if strong:
-            # a content word inside a furniture name ("related-posts", "article-share")
-            # is part of that name: only names without furniture words are content
-            positive = any(
-                _POSITIVE.search(name) and not _STRONG.search(name) for name in value.split()
-            )
-        else:
-            positive = _POSITIVE.search(value) is not None
-        found = (positive, strong, _WEAK.search(value) is not None)
+        positive = strong = weak = False
+        for name in value.split():
+            p, s, w = _name_words(name)
+            positive, strong, weak = positive or p, strong or s, weak or w
+        found = (positive, strong, weak)
         if len(_WORDS) >= _WORDS_MAX:
             _WORDS.clear()
         _WORDS[value] = found
