@@ -107,3 +107,32 @@ def test_charset_declaration_search_is_linear() -> None:
 
     assert _META.search(b'<meta http-equiv="Content-Type" content="text/html; charset=latin1">')
     assert time_growth(_META.search, lambda n: b"<meta " * n, 2000) < LINEAR
+
+
+def _writes_and_reads() -> list[str]:
+    return [s.name for s in newsparse.formats() if s.can_read and s.can_write]
+
+
+def _own(fmt: str, **parts: Any) -> Any:
+    def make(n: int) -> str:
+        article = newsparse.Article(
+            "Harbour reopens",
+            body=[
+                newsparse.Paragraph(f"Boats left at dawn, {i}.")
+                for i in range(parts.get("paragraphs", 1) * n)
+            ],
+            tags=[f"tag {i}" for i in range(parts.get("tags", 0) * n)],
+        )
+        return newsparse.write(article, fmt)
+
+    return make
+
+
+@pytest.mark.parametrize("fmt", _writes_and_reads())
+def test_every_reader_is_linear_in_the_number_of_tags(fmt: str) -> None:
+    assert time_growth(lambda t: newsparse.read(t, fmt), _own(fmt, tags=1), 1500) < LINEAR
+
+
+@pytest.mark.parametrize("fmt", _writes_and_reads())
+def test_every_reader_is_linear_in_the_number_of_paragraphs(fmt: str) -> None:
+    assert time_growth(lambda t: newsparse.read(t, fmt), _own(fmt, paragraphs=1), 1500) < LINEAR

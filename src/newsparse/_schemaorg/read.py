@@ -267,12 +267,12 @@ def _tags(value: Any) -> list[str]:
             item = item.get("name")
         if isinstance(item, str):
             items.append(item)
-    tags: list[str] = []
+    tags: dict[str, None] = {}  # in order, once each (a list lookup per tag was quadratic)
     for item in items:
         tag = clean(item)
-        if tag and tag not in tags:
-            tags.append(tag)
-    return tags
+        if tag:
+            tags.setdefault(tag)
+    return list(tags)
 
 
 def split_body(text: str) -> list[str]:

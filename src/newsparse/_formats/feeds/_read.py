@@ -197,6 +197,7 @@ def _rss_item(item: _Item, core: str) -> None:
     f = item.fields
     authors: list[Author] = []
     tags: list[str] = []
+    seen: set[str] = set()  # a list lookup per tag was quadratic in their number
     found: list[Media] = []
     description = encoded = None
     link = guid = None
@@ -224,7 +225,8 @@ def _rss_item(item: _Item, core: str) -> None:
                 continue
             if el.get("domain") == SECTION and "section" not in f:
                 f["section"] = name
-            elif name not in tags:
+            elif name not in seen:
+                seen.add(name)
                 tags.append(name)
         elif tag == core + "guid":
             guid = _text(el) or None
@@ -312,6 +314,7 @@ def _atom_entry(item: _Item, ns: str, atom03: bool) -> None:
     f = item.fields
     authors: list[Author] = []
     tags: list[str] = []
+    seen: set[str] = set()  # a list lookup per tag was quadratic in their number
     found: list[Media] = []
     content = summary = None
     ident = alternate = None
@@ -340,7 +343,8 @@ def _atom_entry(item: _Item, ns: str, atom03: bool) -> None:
                 continue
             if el.get("scheme") == SECTION and "section" not in f:
                 f["section"] = term
-            elif term not in tags:
+            elif term not in seen:
+                seen.add(term)
                 tags.append(term)
         elif tag == ns + "summary":
             summary = _atom_text(el, atom03)

@@ -114,6 +114,7 @@ def _content_meta(item: _Item, meta: Any) -> None:
     f, x = item.fields, item.extras
     authors: list[Author] = []
     tags: list[str] = []
+    seen: set[str] = set()  # a list lookup per tag was quadratic in their number
     subjects: list[dict[str, str]] = []
     descriptions: list[tuple[str, str]] = []
     by = None
@@ -140,13 +141,15 @@ def _content_meta(item: _Item, meta: Any) -> None:
             }
             if label:
                 record["name"] = label
-                if label not in tags:
+                if label not in seen:
+                    seen.add(label)
                     tags.append(label)
             if record:
                 subjects.append(record)
         elif name == "keyword":
             word = text_of(el)
-            if word and word not in tags:
+            if word and word not in seen:
+                seen.add(word)
                 tags.append(word)
         elif name == "language" and el.get("tag") and "language" not in f:
             f["language"] = el.get("tag")
