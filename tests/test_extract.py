@@ -1,4 +1,4 @@
-"""Main-content extraction from real-looking pages (``html`` reader, ``_body``/``_score``).
+"""Main-content extraction from real-looking pages (``html`` reader, ``_body``/``_extract``).
 
 The fixtures in ``tests/data/extract/`` are invented pages; the corpus-wide check reads the
 shared benchmark corpus when it is there (``../shared``) and skips cleanly otherwise.

@@ -18,13 +18,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from _growth import LINEAR
 from newsparse._formats.html._body import extract_body
 from newsparse._formats.html._extract import measure
 from newsparse._formats.html._extract._features import dense
 from newsparse._formats.html._extract._measure import BLOCKS
 from newsparse._formats.html._reader import parse
 
-MAX_GROWTH = 8.0  # linear work measures about 4x; the bar is "under about 6x", with slack
+MAX_GROWTH = LINEAR  # linear work measures about 4x, quadratic about 16x
 SENTENCE = "The harbour board met again on Monday, and it voted, at last, on the new fares. "
 
 SHAPES: dict[str, Callable[[int], str]] = {
