@@ -136,3 +136,15 @@ def test_every_reader_is_linear_in_the_number_of_tags(fmt: str) -> None:
 @pytest.mark.parametrize("fmt", _writes_and_reads())
 def test_every_reader_is_linear_in_the_number_of_paragraphs(fmt: str) -> None:
     assert time_growth(lambda t: newsparse.read(t, fmt), _own(fmt, paragraphs=1), 1500) < LINEAR
+
+
+@pytest.mark.parametrize(
+    "fmt", [s.name for s in newsparse.formats() if s.many_reader and s.many_writer and s.can_read]
+)
+def test_every_reader_of_many_articles_is_linear_in_their_number(fmt: str) -> None:
+    article = newsparse.Article("Harbour", body=[newsparse.Paragraph("Boats left.")], tags=["a"])
+
+    def make(n: int) -> str:
+        return "".join(newsparse.write_many([article] * n, fmt))
+
+    assert time_growth(lambda t: _read_all(t, fmt), make, 800) < LINEAR

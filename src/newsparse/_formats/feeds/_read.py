@@ -602,9 +602,15 @@ def _cdata_sections(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every CDATA section and comment, in order (one linear scan)."""
     found: list[tuple[int, int]] = []
     pos = 0
+    # each marker is searched again only once the scan has passed where it was last seen:
+    # searching both from every section was quadratic when one kind is rare
+    a = text.find("<![CDATA[")
+    b = text.find("<!--")
     while True:
-        a = text.find("<![CDATA[", pos)
-        b = text.find("<!--", pos)
+        if a != -1 and a < pos:
+            a = text.find("<![CDATA[", pos)
+        if b != -1 and b < pos:
+            b = text.find("<!--", pos)
         if a == -1 and b == -1:
             return found
         start, marker = (a, "]]>") if b == -1 or (a != -1 and a < b) else (b, "-->")
