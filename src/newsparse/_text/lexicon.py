@@ -29,6 +29,7 @@ __all__ = [
     "CREDIT_LEADS",
     "GIVEN_NAMES",
     "MONTHS",
+    "MONTH_FIRST_LANGUAGES",
     "MONTH_NAMES",
     "NAME_PARTICLES",
     "NOT_SECTIONS",
@@ -36,6 +37,7 @@ __all__ = [
     "PLACE_PHRASES",
     "ROLE_NOUNS",
     "WEEKDAYS",
+    "WORLD_MONTHS",
 ]
 
 # ---------------------------------------------------------------------------
@@ -118,6 +120,93 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 """Month names and their abbreviations, casefolded, to the month's number."""
+
+# Month names of other languages, January first: full names and the usual abbreviations
+# (and genitive forms where a date uses them: "5 марта", "5. März"), as pages print them.
+_MONTHS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
+    "de": ("januar jänner jan", "februar feber feb", "märz mär maerz", "april apr", "mai",
+           "juni jun", "juli jul", "august aug", "september sept sep", "oktober okt",
+           "november nov", "dezember dez"),
+    "fr": ("janvier janv", "février févr fevrier fev", "mars", "avril avr", "mai", "juin",
+           "juillet juil", "août aout", "septembre sept", "octobre oct", "novembre nov",
+           "décembre déc decembre dec"),
+    "es": ("enero ene", "febrero feb", "marzo mar", "abril abr", "mayo may", "junio jun",
+           "julio jul", "agosto ago", "septiembre setiembre sept sep", "octubre oct",
+           "noviembre nov", "diciembre dic"),
+    "pt": ("janeiro jan", "fevereiro fev", "março marco mar", "abril abr", "maio mai",
+           "junho jun", "julho jul", "agosto ago", "setembro set", "outubro out",
+           "novembro nov", "dezembro dez"),
+    "it": ("gennaio gen", "febbraio feb", "marzo mar", "aprile apr", "maggio mag",
+           "giugno giu", "luglio lug", "agosto ago", "settembre set", "ottobre ott",
+           "novembre nov", "dicembre dic"),
+    "nl": ("januari jan", "februari feb", "maart mrt", "april apr", "mei", "juni jun",
+           "juli jul", "augustus aug", "september sep", "oktober okt", "november nov",
+           "december dec"),
+    "sv": ("januari jan", "februari feb", "mars mar", "april apr", "maj", "juni jun",
+           "juli jul", "augusti aug", "september sep", "oktober okt", "november nov",
+           "december dec"),
+    "da": ("januar jan", "februar feb", "marts mar", "april apr", "maj", "juni jun",
+           "juli jul", "august aug", "september sep", "oktober okt", "november nov",
+           "december dec"),
+    "no": ("januar jan", "februar feb", "mars mar", "april apr", "mai", "juni jun",
+           "juli jul", "august aug", "september sep", "oktober okt", "november nov",
+           "desember des"),
+    "fi": ("tammikuuta tammikuu", "helmikuuta helmikuu", "maaliskuuta maaliskuu",
+           "huhtikuuta huhtikuu", "toukokuuta toukokuu", "kesäkuuta kesäkuu",
+           "heinäkuuta heinäkuu", "elokuuta elokuu", "syyskuuta syyskuu", "lokakuuta lokakuu",
+           "marraskuuta marraskuu", "joulukuuta joulukuu"),
+    "pl": ("stycznia styczeń sty", "lutego luty lut", "marca marzec mar",
+           "kwietnia kwiecień kwi", "maja maj", "czerwca czerwiec cze", "lipca lipiec lip",
+           "sierpnia sierpień sie", "września wrzesień wrz", "października październik paź",
+           "listopada listopad lis", "grudnia grudzień gru"),
+    "cs": ("ledna leden", "února únor", "března březen", "dubna duben", "května květen",
+           "června červen", "července červenec", "srpna srpen", "září", "října říjen",
+           "listopadu listopad", "prosince prosinec"),
+    "ro": ("ianuarie ian", "februarie feb", "martie mar", "aprilie apr", "mai", "iunie iun",
+           "iulie iul", "august aug", "septembrie sep", "octombrie oct", "noiembrie nov",
+           "decembrie dec"),
+    "hu": ("január jan", "február febr", "március márc", "április ápr", "május máj",
+           "június jún", "július júl", "augusztus aug", "szeptember szept", "október okt",
+           "november nov", "december dec"),
+    "tr": ("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos",
+           "eylül", "ekim", "kasım", "aralık"),
+    "id": ("januari jan", "februari feb", "maret mar", "april apr", "mei", "juni jun",
+           "juli jul", "agustus agu", "september sep", "oktober okt", "november nov",
+           "desember des"),
+    "ru": ("января январь янв", "февраля февраль фев", "марта март мар",
+           "апреля апрель апр", "мая май", "июня июнь июн", "июля июль июл",
+           "августа август авг", "сентября сентябрь сен", "октября октябрь окт",
+           "ноября ноябрь ноя", "декабря декабрь дек"),
+    "uk": ("січня січень", "лютого лютий", "березня березень", "квітня квітень",
+           "травня травень", "червня червень", "липня липень", "серпня серпень",
+           "вересня вересень", "жовтня жовтень", "листопада листопад", "грудня грудень"),
+    "el": ("ιανουαρίου ιανουάριος", "φεβρουαρίου φεβρουάριος", "μαρτίου μάρτιος",
+           "απριλίου απρίλιος", "μαΐου μάιος", "ιουνίου ιούνιος", "ιουλίου ιούλιος",
+           "αυγούστου αύγουστος", "σεπτεμβρίου σεπτέμβριος", "οκτωβρίου οκτώβριος",
+           "νοεμβρίου νοέμβριος", "δεκεμβρίου δεκέμβριος"),
+    "ar": ("يناير كانون الثاني", "فبراير شباط", "مارس آذار", "أبريل ابريل نيسان",
+           "مايو أيار", "يونيو حزيران", "يوليو تموز", "أغسطس اغسطس آب", "سبتمبر أيلول",
+           "أكتوبر اكتوبر تشرين الأول", "نوفمبر تشرين الثاني", "ديسمبر كانون الأول"),
+}  # fmt: skip
+
+WORLD_MONTHS: dict[str, int] = dict(MONTHS)
+"""Month names and abbreviations of many languages (English included), casefolded, to the
+month's number; a name two languages give different months is left out."""
+_AMBIGUOUS: set[str] = set()
+for _names in _MONTHS_BY_LANGUAGE.values():
+    for _number, _group in enumerate(_names, start=1):
+        for _name in _group.split():
+            _name = _name.casefold()
+            if WORLD_MONTHS.get(_name, _number) != _number:
+                _AMBIGUOUS.add(_name)
+            WORLD_MONTHS.setdefault(_name, _number)
+for _name in _AMBIGUOUS:
+    WORLD_MONTHS.pop(_name, None)
+del _names, _number, _group, _name
+
+MONTH_FIRST_LANGUAGES: frozenset[str] = frozenset(("en-us", "en"))
+"""Language tags (casefolded) whose pages write numeric dates month first (``04/13/2020``)
+when the numbers alone do not tell."""
 
 MONTH_NAMES: tuple[str, ...] = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -39,7 +39,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ...._text.language import language_tag
 from ...._text.tidy import tidy
 from .byline import read_byline
-from .choose import choose_dates
+from .choose import choose_dates, tier
 from .figure import read_lead_figure
 from .found import HTTP, Found
 from .jsonld import read_jsonld
@@ -47,8 +47,11 @@ from .microdata import read_microdata
 from .tags import meta_tags, read_meta
 from .times import read_times, read_url_date
 from .title import read_title
+from .visible import read_visible_dates
 
 __all__ = ["extract"]
+
+_TRUSTED = 4  # date tiers after which the page's visible dates are read too
 
 
 def extract(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[str]]:
@@ -75,12 +78,14 @@ def extract(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[str]]:
         if HTTP.match(absolute):
             found.fields["url"] = absolute
             found.source["url"] = "link:canonical"
+    read_title(tree, found)
     read_times(tree, found)
     if "authors" not in found.fields or not any(c.rank == 2 for c in found.dates["published"]):
         read_byline(tree, found)  # the last resort, and the costliest query
-    read_title(tree, found)
     read_lead_figure(tree, found)
     read_url_date(found)
+    if not any(tier(c.source) <= _TRUSTED for c in found.dates["published"]):
+        read_visible_dates(tree, found)
     provenance: dict[str, Any] = dict(found.source)
     if "media" in found.fields:
         provenance["media"] = found.source.get("media", "figure")

@@ -1,31 +1,115 @@
-"""Choosing the published and updated dates among the candidates of every source."""
+"""Choosing the published and updated dates among the candidates of every source.
+
+1. **Trust.** The candidates of the most trusted source win (:func:`tier`): the article's
+   JSON-LD node, microdata, meta tags, ``<time>`` elements and microdata properties that
+   say what they are, other JSON-LD nodes (a WebPage), a plain ``<time>`` and the URL, a
+   date element's text, the text around the title. Within one tier the most complete
+   candidate wins (a time and a declared offset, then a time, then a day), the first of
+   equal completeness.
+2. **Completeness from agreement.** A less trusted candidate that agrees with the choice
+   (the same day, or the same wall-clock time or instant) but is more complete refines it: a day from
+   JSON-LD and a full timestamp of that day from a meta tag give the timestamp. Candidates
+   of the same kind as the choice (another node of the same JSON-LD) are asked first.
+3. **The page's own day.** An instant declared in UTC is expressed in the page's local
+   offset when another candidate declares one and the calendar day differs between the
+   two: readers of the page see its local day. The instant never changes.
+
+Every candidate is listed in ``html.dates``; the provenance of each chosen date says
+where it came from, whether it has a time of day and whether its offset was declared.
+"""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from .found import Found
+from .found import DateCandidate, Found
 
-__all__ = ["choose_dates"]
+__all__ = ["choose_dates", "tier"]
+
+_TIERS = (
+    ("microdata:", 1),
+    ("meta:", 2),
+    ("time:", 3),
+    ("itemprop:", 3),
+    ("byline", 3),
+    ("time", 5),
+    ("url", 5),
+    ("text:date element", 6),
+    ("text:", 7),
+)
+
+
+def tier(source: str) -> int:
+    """The trust of a date source: 0 is the most trusted."""
+    if source.startswith("json-ld:"):
+        return 4 if "." in source else 0  # "json-ld:WebPage.datePublished": another node
+    for prefix, rank in _TIERS:
+        if source.startswith(prefix):
+            return rank
+    return 8
+
+
+def _family(source: str) -> str:
+    """The kind of source: ``json-ld``, ``meta``, ``time`` ..."""
+    return source.partition(":")[0]
+
+
+def _agrees(chosen: DateCandidate, other: DateCandidate) -> bool:
+    """Whether ``other`` is a more complete statement of the same date as ``chosen``."""
+    if other.rank <= chosen.rank:
+        return False
+    if not chosen.has_time:
+        return other.value.date() == chosen.value.date()
+    if other.value == chosen.value:  # the same instant: the assumed UTC was right
+        return True
+    mine, theirs = chosen.value.replace(tzinfo=None), other.value.replace(tzinfo=None)
+    return mine.replace(second=0, microsecond=0) == theirs.replace(second=0, microsecond=0)
+
+
+def _choose(candidates: list[DateCandidate]) -> DateCandidate:
+    ordered = sorted(candidates, key=lambda c: tier(c.source))  # stable: page order kept
+    best_tier = tier(ordered[0].source)
+    best = max((c for c in ordered if tier(c.source) == best_tier), key=lambda c: c.rank)
+    family = _family(best.source)
+    for other in sorted(ordered, key=lambda c: _family(c.source) != family):  # same kind first
+        if _agrees(best, other):
+            best = other
+    return best
+
+
+def _local(chosen: DateCandidate, found: Found) -> tuple[DateCandidate, str | None]:
+    """``chosen`` expressed in the page's own offset, when that changes the day."""
+    if not chosen.has_offset or chosen.value.utcoffset() != timedelta(0):
+        return chosen, None
+    every = sorted(
+        (c for field in found.dates.values() for c in field),
+        key=lambda c: tier(c.source),
+    )
+    for other in every:
+        offset = other.value.utcoffset()
+        if other.has_offset and offset is not None and offset != timedelta(0):
+            local = chosen.value.astimezone(other.value.tzinfo)
+            if local.date() == chosen.value.date():
+                return chosen, None
+            return chosen._replace(value=local), other.source
+    return chosen, None
 
 
 def choose_dates(found: Found) -> dict[str, Any]:
-    """Set ``published`` and ``updated`` from the candidates; return their provenance.
-
-    The most complete candidate wins (time and declared offset, then time, then a day);
-    among equally complete ones, the first found (the sources' order of trust). Every
-    candidate is listed in ``html.dates``.
-    """
+    """Set ``published`` and ``updated`` from the candidates; return their provenance."""
     provenance: dict[str, Any] = {}
     listing: list[dict[str, Any]] = []
     for field, candidates in found.dates.items():
         listing.extend(c.describe(field) for c in candidates)
         if not candidates:
             continue
-        best = max(candidates, key=lambda c: c.rank)  # max keeps the first of equal rank
+        best, offset_from = _local(_choose(candidates), found)
         found.fields[field] = best.value
         record = best.describe(field)
         del record["field"]
+        if offset_from is not None:
+            record["offset_from"] = offset_from
         provenance[field] = record
     if listing:
         found.extras["html.dates"] = listing

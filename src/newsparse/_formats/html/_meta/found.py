@@ -6,18 +6,28 @@ import re
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...._text.dates import DATE_ONLY, parse_date
 from ...._text.lexicon import NOT_SECTIONS
 from ...._text.tidy import WHITESPACE
 
-__all__ = ["HTTP", "DateCandidate", "Found", "section_name", "text_of"]
+__all__ = [
+    "HTTP",
+    "DateCandidate",
+    "Found",
+    "furniture",
+    "section_name",
+    "text_of",
+    "title_line",
+    "title_node",
+]
 
 HTTP = re.compile(r"https?://", re.IGNORECASE)
 """An absolute web address starts so (the only URLs the reader keeps)."""
 
 _DOMAIN_LIKE = re.compile(r"\A(?:[\w-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
+_WORDS = re.compile(r"[\W_]+")
 
 
 class DateCandidate(NamedTuple):
@@ -94,3 +104,69 @@ def section_name(value: Any) -> Any:
 def text_of(node: LexborNode) -> str:
     """The text of an element with whitespace runs collapsed (as a browser shows it)."""
     return WHITESPACE.sub(" ", node.text(deep=True)).strip()
+
+
+_FURNITURE_HINTS = (
+    "comment", "related", "sidebar", "widget", "recent", "popular", "footer", "nav",
+    "menu", "teaser", "trending", "recommend", "promo", "more-", "breadcrumb", "ticker",
+    "masthead", "site-header", "topbar", "top-bar",
+)  # fmt: skip
+_FURNITURE_TAGS = frozenset(("nav", "footer", "aside", "header"))
+_ANCESTORS = 12
+
+
+_MAX_HEADINGS = 30
+
+
+def title_node(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
+    """The heading that shows the page's title.
+
+    The first ``<h1>``-``<h3>`` whose text is the title (or holds it, or is held by it),
+    else the article's first ``<h1>``.
+    """
+    key = _WORDS.sub(" ", title.casefold()).strip() if title else ""
+    if key:
+        for node in tree.css("h1, h2, h3")[:_MAX_HEADINGS]:
+            text = _WORDS.sub(" ", node.text(deep=True).casefold()).strip()
+            if text and (text == key or (len(text) >= 8 and (text in key or key in text))):
+                return node
+    root = tree.css_first("article") or tree.body
+    return (root.css_first("h1") if root is not None else None) or tree.css_first("h1")
+
+
+def title_line(tree: LexborHTMLParser, title: str | None) -> frozenset[int]:
+    """The title's heading and its ancestors (:func:`title_node`), by ``mem_id``.
+
+    Whatever holds the title is the page's content, whatever its class says
+    (``class="main sidebar"`` names a layout, ``class="widget blog"`` a blog's column).
+    """
+    node = title_node(tree, title)
+    out: set[int] = set()
+    while node is not None:
+        out.add(node.mem_id)
+        node = node.parent
+    return frozenset(out)
+
+
+def furniture(node: LexborNode, content: frozenset[int] = frozenset()) -> bool:
+    """Whether ``node`` sits in comments, a sidebar, other stories, navigation, a header.
+
+    A header is the site's when it does not hold the title (a ``<header>``, a masthead).
+    Only the element and its nearest ancestors (a fixed number) are looked at, so the
+    cost does not grow with the depth of the page; those in ``content`` (the title and
+    its ancestors, :func:`title_line`) are never furniture.
+    """
+    current: LexborNode | None = node
+    for _ in range(_ANCESTORS):
+        if current is None:
+            return False
+        if current.mem_id in content:
+            return False
+        if current.tag in _FURNITURE_TAGS:
+            return True
+        attrs = current.attributes
+        hints = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        if any(word in hints for word in _FURNITURE_HINTS):
+            return True
+        current = current.parent
+    return False

@@ -78,15 +78,20 @@ META_SOURCES: tuple[MetaSource, ...] = (
         "date",
         ("article:published_time", "og:article:published_time", "article:published",
          "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
-         "dcterms.created", "dc.date", "dcterms.date", "date", "pubdate", "publishdate",
-         "publish-date", "article.published", "datepublished", "og:published_time"),
+         "dcterms.created", "dc.date.created", "dc.date", "dcterms.date", "date", "pubdate",
+         "publishdate", "publish-date", "publish_date", "published-date", "date_published",
+         "publication_date", "article.published", "article.created", "datepublished",
+         "datecreated", "uploaddate", "og:published_time", "article_date_original",
+         "originalpublicationdate", "rnews:datepublished", "citation_publication_date",
+         "citation_date", "prism.publicationdate", "bt:pubdate",
+         "cxenseparse:recs:publishtime", "shareaholic:article_published_time"),
     ),
     MetaSource(
         "updated",
         "date",
         ("article:modified_time", "og:article:modified_time", "og:updated_time",
          "dcterms.modified", "dc.date.modified", "article.updated", "lastmod",
-         "last-modified", "datemodified"),
+         "last-modified", "datemodified", "date_modified", "bt:moddate", "dateupdate"),
     ),
     MetaSource(
         "authors",
@@ -112,14 +117,18 @@ META_SOURCES: tuple[MetaSource, ...] = (
 
 
 def meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
-    """The ``<meta>`` tags by lowercased ``property``/``name``/``http-equiv``, in page order."""
+    """The ``<meta>`` tags by lowercased key (``property``, ``name``, ``itemprop`` ...).
+
+    Keys are those of ``property``, ``name``, ``http-equiv`` and ``itemprop``; the values
+    of each key are in page order.
+    """
     found: dict[str, list[str]] = {}
     for node in tree.css("meta"):
         attrs = node.attributes
         content = attrs.get("content")
         if content is None:
             continue
-        for key_attr in ("property", "name", "http-equiv"):
+        for key_attr in ("property", "name", "http-equiv", "itemprop"):
             key = attrs.get(key_attr)
             if key:
                 found.setdefault(key.strip().lower(), []).append(content)

@@ -1,0 +1,154 @@
+"""Dates a page shows only as text: its date element, or the text around its title.
+
+Many pages carry their date nowhere but in what readers see: ``<span class="post-date">
+21 Jan 2020</span>``, ``Publiziert am 13. Januar 2014 von …``, ``/ jueves 2 de abril de
+2020``. Two bounded looks, in this order of trust:
+
+1. Elements whose class, id or ``itemprop`` names a date (``date``, ``time``, ``publish``,
+   ``posted``, ``meta``, ``byline``, ``datum``, ``fecha`` …), and ``<time>`` elements
+   without a ``datetime``: the first few in page order, inside the article before
+   anywhere else, whose short text holds a date. An element in comments, a sidebar, a list
+   of related stories or the page's navigation is skipped (its nearest ancestors are
+   looked at, a fixed number of them).
+2. The text just before and after the title (``<h1>``): a dateline, ``January 18, 2020
+   PARIS (Reuters) –``.
+
+Dates are read by :func:`newsparse._text.dates.scan_dates` (many languages, numeric
+orders, plausibility bounds); a date with a time and a zone gives the instant, any other
+the day only. Each look reads a bounded amount of text, never the whole page.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ...._text.dates import TextDate, scan_dates
+from ...._text.lexicon import MONTH_FIRST_LANGUAGES
+from ...._text.tidy import WHITESPACE
+from .found import DateCandidate, Found, furniture, title_line, title_node
+
+__all__ = ["read_visible_dates"]
+
+_HINT_CSS = (
+    '[class*="date" i], [id*="date" i], [class*="time" i], [class*="publish" i], '
+    '[class*="posted" i], [class*="meta" i], [class*="byline" i], [class*="datum" i], '
+    '[class*="fecha" i], [class*="dateline" i], [class*="submitted" i], '
+    '[itemprop*="date" i], time:not([datetime])'
+)
+_UPDATED_HINTS = ("updat", "modif", "edited", "aktualisiert", "actualiz", "mis-a-jour")
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title", "select"))
+_MAX_ELEMENTS = 60  # date elements looked at
+_MAX_TEXT = 200  # an element with more text is a container, not a date element
+_ANCESTORS = 12  # levels of ancestors whose following text is read
+_AFTER_TITLE = 1200  # characters of text read after the title
+_BEFORE_TITLE = 300  # and before it
+
+
+def _hints(node: LexborNode) -> str:
+    attrs = node.attributes
+    return " ".join(str(attrs.get(k) or "") for k in ("class", "id", "itemprop")).lower()
+
+
+def _month_first(found: Found) -> bool:
+    language = found.fields.get("language")
+    return isinstance(language, str) and language.casefold() in MONTH_FIRST_LANGUAGES
+
+
+def _first_date(text: str, month_first: bool) -> TextDate | None:
+    return next(iter(scan_dates(text, month_first=month_first)), None)
+
+
+def _add(found: Found, field: str, when: TextDate, source: str) -> None:
+    value, has_time, has_offset = when.datetime()
+    found.dates[field].append(DateCandidate(value, source, has_time, has_offset))
+
+
+def _date_elements(
+    root: LexborNode, found: Found, month_first: bool, content: frozenset[int]
+) -> bool:
+    """Candidates from date elements under ``root``; whether a published one was found."""
+    seen_updated = False
+    for node in root.css(_HINT_CSS)[:_MAX_ELEMENTS]:
+        if node.tag in _SKIP_TAGS:
+            continue
+        text = WHITESPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
+        if not text or len(text) > _MAX_TEXT or furniture(node, content):
+            continue
+        when = _first_date(text, month_first)
+        if when is None:
+            continue
+        hints = _hints(node) + " " + text[: when.start].lower()
+        if any(word in hints for word in _UPDATED_HINTS) and "publi" not in hints:
+            if not seen_updated:
+                _add(found, "updated", when, "text:date element")
+                seen_updated = True
+            continue
+        _add(found, "published", when, "text:date element")
+        return True
+    return False
+
+
+def _readable(node: LexborNode) -> bool:
+    """Whether a sibling of the title is read for a date.
+
+    Not a script, nor a photo and its caption (``January 16, 2020. Photo: …`` dates the
+    photo, not the article).
+    """
+    tag = node.tag or ""
+    if tag in _SKIP_TAGS or tag.startswith(("!", "_")) or tag == "-comment":
+        return False
+    if tag in ("figure", "figcaption", "picture", "img"):
+        return False
+    return "caption" not in str(node.attributes.get("class") or "").lower()
+
+
+def _text_around(title: LexborNode) -> tuple[str, str]:
+    """The page text just before and just after ``title`` (bounded lengths)."""
+    return _collect(title, before=True), _collect(title, before=False)
+
+
+def _collect(title: LexborNode, *, before: bool) -> str:
+    limit = _BEFORE_TITLE if before else _AFTER_TITLE
+    pieces: list[str] = []
+    size = 0
+    node: LexborNode | None = title
+    for _ in range(_ANCESTORS):
+        if node is None or size >= limit:
+            break
+        sibling = node.prev if before else node.next
+        while sibling is not None and size < limit:
+            if _readable(sibling):
+                piece = sibling.text(deep=True, separator=" ")
+                pieces.append(piece)
+                size += len(piece)
+            sibling = sibling.prev if before else sibling.next
+        node = node.parent
+    if before:
+        return WHITESPACE.sub(" ", " ".join(reversed(pieces)))[-limit:]
+    return WHITESPACE.sub(" ", " ".join(pieces))[:limit]
+
+
+def read_visible_dates(tree: LexborHTMLParser, found: Found) -> None:
+    """Add the dates the page shows as text, when no machine-readable source gave one."""
+    body = tree.body
+    if body is None:
+        return
+    month_first = _month_first(found)
+    article = tree.css_first("article") or tree.css_first("main, [role=main]")
+    title_text = found.fields.get("title")
+    content = title_line(tree, title_text)
+    if article is not None and _date_elements(article, found, month_first, content):
+        return
+    if _date_elements(body, found, month_first, content):
+        return
+    title = title_node(tree, title_text)
+    if title is None:
+        return
+    head, tail = _text_around(title)
+    when = _first_date(tail, month_first)
+    if when is not None:
+        _add(found, "published", when, "text:after title")
+        return
+    dates = list(scan_dates(head, month_first=month_first))
+    if dates:
+        _add(found, "published", dates[-1], "text:before title")
