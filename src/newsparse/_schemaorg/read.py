@@ -25,6 +25,7 @@ __all__ = [
     "article_from_jsonld",
     "clean",
     "fields_from_jsonld",
+    "read_article",
     "split_body",
     "types_of",
     "walk",
@@ -310,6 +311,14 @@ def fields_from_jsonld(data: Any) -> tuple[dict[str, Any], dict[str, str]] | Non
     name to the JSON-LD property it was read from -- or ``None`` when ``data`` holds no
     article node. ``fields["extras"]`` holds the ``jsonld.*`` extras (see the docs).
     """
+    found = read_article(data)
+    return None if found is None else found[:2]
+
+
+def read_article(
+    data: Any,
+) -> tuple[dict[str, Any], dict[str, str], dict[str, Any]] | None:
+    """:func:`fields_from_jsonld`, and the article node the fields were read from."""
     graph = Graph(data)
     node = graph.article_node()
     if node is None:
@@ -387,7 +396,7 @@ def fields_from_jsonld(data: Any) -> tuple[dict[str, Any], dict[str, str]] | Non
         if _scalar(value) or (isinstance(value, list) and all(_scalar(v) for v in value)):
             extras.setdefault(f"jsonld.{key}", value)
     fields["extras"] = extras
-    return fields, source
+    return fields, source, node
 
 
 def article_from_jsonld(data: Any) -> Article | None:

@@ -7,9 +7,9 @@
    candidate wins (a time and a declared offset, then a time, then a day), the first of
    equal completeness.
 2. **Completeness from agreement.** A less trusted candidate that agrees with the choice
-   (the same day, or the same wall-clock time or instant) but is more complete refines it: a day from
-   JSON-LD and a full timestamp of that day from a meta tag give the timestamp. Candidates
-   of the same kind as the choice (another node of the same JSON-LD) are asked first.
+   (the same day, or the same wall-clock time or instant) but is more complete refines it:
+   a day from JSON-LD and a full timestamp of that day from a meta tag give the timestamp.
+   Candidates of the same kind as the choice (another node of the same JSON-LD) come first.
 3. **The page's own day.** An instant declared in UTC is expressed in the page's local
    offset when another candidate declares one and the calendar day differs between the
    two: readers of the page see its local day. The instant never changes.

@@ -64,6 +64,14 @@ class Found:
         self.source: dict[str, str] = {}
         self.dates: dict[str, list[DateCandidate]] = {"published": [], "updated": []}
         self.extras: dict[str, Any] = {}
+        self.titles: list[tuple[str, str]] = []
+        """Every title the metadata gives, most trusted first: ``(text, source)``."""
+
+    def title(self, value: Any, source: str) -> None:
+        """Add a title candidate (and set the title field if it is the first)."""
+        if isinstance(value, str) and value.strip():
+            self.titles.append((value, source))
+        self.put("title", value, source)
 
     def put(self, field: str, value: Any, source: str) -> None:
         """Set ``field`` unless an earlier (more trusted) source set it."""

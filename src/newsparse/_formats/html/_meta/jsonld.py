@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ...._errors import NewsparseError
 from ...._json.tolerant import loads_embedded
 from ...._model import Author
-from ...._schemaorg.read import fields_from_jsonld, types_of
+from ...._schemaorg.read import clean, read_article, types_of
 from ...._text.dates import DATE_ONLY
 from ...._text.names import clean_names, dedupe, is_junk
 from ...._text.tidy import tidy
@@ -53,17 +53,23 @@ def read_jsonld(tree: LexborHTMLParser, found: Found) -> list[str]:
     if not blocks:
         return []
     try:
-        result = fields_from_jsonld(blocks)
+        result = read_article(blocks)
         if result is None:  # no article node: a WebPage node with a headline stands in
             page = next((n for n in _nodes(blocks) if _page_like(n)), None)
             if page is not None:
-                result = fields_from_jsonld([{**page, "@type": "Article"}, blocks])
+                result = read_article([{**page, "@type": "Article"}, blocks])
     except (NewsparseError, RecursionError):
         return []
     if result is None:
         _other_dates(blocks, found)
         return []
-    fields, source = result
+    fields, source, node = result
+    title = fields.pop("title", None)
+    if title is not None:
+        found.title(tidy(title), f"json-ld:{source['title']}")
+        name = tidy(clean(node.get("name")))
+        if name and name != tidy(title):  # a headline and a name that differ: both candidates
+            found.titles.append((name, "json-ld:name"))
     extras = fields.pop("extras", {})
     notes = extras.get("jsonld._dates", {})
     kinds = extras.pop("jsonld._author_types", None)

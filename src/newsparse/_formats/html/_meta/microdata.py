@@ -46,7 +46,17 @@ def _own_props(scope: LexborNode) -> dict[str, list[LexborNode]]:
     return props
 
 
-def _item_value(node: LexborNode) -> str | None:
+_TEXT_PROPS = frozenset(
+    ("headline", "name", "alternativeHeadline", "description", "articleSection")
+)
+
+
+def _item_value(node: LexborNode, prop: str = "") -> str | None:
+    """The value of a property element, as microdata defines it.
+
+    A text property on a link is the link's text: ``<a itemprop="name"
+    href="/2013/post/">A post</a>`` names the post, not its path.
+    """
     attrs = node.attributes
     if "content" in attrs:
         return attrs["content"]
@@ -54,7 +64,7 @@ def _item_value(node: LexborNode) -> str | None:
     if tag == "time":
         return attrs.get("datetime") or text_of(node)
     if tag in ("a", "link", "area"):
-        return attrs.get("href")
+        return text_of(node) if prop in _TEXT_PROPS and tag == "a" else attrs.get("href")
     if tag in ("img", "audio", "video", "source", "embed", "iframe"):
         return attrs.get("src")
     if tag == "meta":
@@ -76,12 +86,12 @@ def read_microdata(tree: LexborHTMLParser, found: Found) -> None:
 
     def first(prop: str) -> str | None:
         for node in props.get(prop, ()):
-            value = tidy(_item_value(node))
+            value = tidy(_item_value(node, prop))
             if value:
                 return value
         return None
 
-    found.put("title", first("headline") or first("name"), "microdata:headline")
+    found.title(first("headline") or first("name"), "microdata:headline")
     found.put("subtitle", first("alternativeHeadline") or first("description"), "microdata")
     found.put("section", first("articleSection"), "microdata:articleSection")
     for prop, field in (("datePublished", "published"), ("dateModified", "updated")):

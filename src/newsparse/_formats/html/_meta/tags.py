@@ -47,8 +47,8 @@ META_SOURCES: tuple[MetaSource, ...] = (
     MetaSource(
         "title",
         "text",
-        ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title",
-         "dcterms.title", "title"),
+        ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "dc:title",
+         "dcterms.title", "dcterms:title", "title"),
     ),
     MetaSource(
         "subtitle",
@@ -130,8 +130,11 @@ def meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
             continue
         for key_attr in ("property", "name", "http-equiv", "itemprop"):
             key = attrs.get(key_attr)
-            if key:
-                found.setdefault(key.strip().lower(), []).append(content)
+            if not key:
+                continue
+            names = key.lower().split() if key_attr in ("property", "itemprop") else [key]
+            for name in names:  # RDFa and microdata take several space-separated names
+                found.setdefault(name.strip().lower(), []).append(content)
     return found
 
 
@@ -168,6 +171,11 @@ def _people(key: str, values: list[str]) -> list[Author]:
 
 def _read_source(source: MetaSource, meta: dict[str, list[str]], found: Found) -> None:
     field, kind = source.field, source.kind
+    if kind == "text" and field == "title":  # every title is a candidate for the choice
+        for key in source.keys:
+            value, _ = _first(meta, key)
+            found.title(value, f"meta:{key}")
+        return
     if kind == "text":
         value, key = _first(meta, *source.keys)
         found.put(field, value, f"meta:{key}")
@@ -221,7 +229,10 @@ def _parsely_page(meta: dict[str, list[str]], found: Found) -> None:
     for field, key in (("title", "title"), ("section", "section"), ("url", "link")):
         value = data.get(key)
         if isinstance(value, str):
-            found.put(field, tidy(value), f"meta:parsely-page.{key}")
+            if field == "title":
+                found.title(tidy(value), "meta:parsely-page.title")
+            else:
+                found.put(field, tidy(value), f"meta:parsely-page.{key}")
     found.date("published", data.get("pub_date"), "meta:parsely-page.pub_date")
     author = data.get("author")
     if isinstance(author, str):

@@ -8,12 +8,90 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .found import Found, text_of
 
-__all__ = ["read_title", "strip_site"]
+__all__ = ["agrees", "read_title", "strip_site"]
 
-_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ", " ~ ")
+_SEPARATORS = (" | ", " - ", " – ", " — ", " -- ", " :: ", " · ", " » ", " / ", " ~ ", " _ ")
+_WORD = re.compile(r"\w+")
+_MIN_HEAD_WORDS = 3
+_MAX_SITE_WORDS = 4
+_AGREEMENT = 0.5  # share of an <h1>'s words the <title> must have to agree with it
 _NON_ALNUM = re.compile(r"[\W_]+")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}")
 _MAX_SPLITS = 8  # separators looked at per kind: a title with more is no "title | site"
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def agrees(a: str, b: str) -> bool:
+    """Whether one title's words are a run of the other's, compared casefolded.
+
+    >>> agrees("Harbour reopens", "Harbour Reopens | The Courier")
+    True
+    """
+    x, y = _words(a), _words(b)
+    return bool(x) and bool(y) and (x in y or y in x)
+
+
+def _cut_suffix(title: str) -> str:
+    """A ``<title>`` without its last `` | part`` when that part is short (a site name).
+
+    Used only when nothing else names the title; the rest must keep three words.
+    """
+    best = -1
+    sep = ""
+    for one in _SEPARATORS:
+        at = title.rfind(one)
+        if at > best:
+            best, sep = at, one
+    if best > 0:
+        head, tail = title[:best].strip(), title[best + len(sep) :].strip()
+        if len(head.split()) >= _MIN_HEAD_WORDS and len(tail.split()) <= _MAX_SITE_WORDS:
+            return head
+    return title
+
+
+def _overlap(heading: str, title: str) -> float:
+    """The share of the heading's words that the ``<title>`` has too."""
+    words = _WORD.findall(heading.casefold())
+    if not words:
+        return 0.0
+    have = set(_WORD.findall(title.casefold()))
+    return sum(w in have for w in words) / len(words)
+
+
+def _choose(
+    metadata: list[tuple[str, str]], h1: str, page_title: str, sites: list[str]
+) -> tuple[str, str]:
+    """The title and its source, by trust and agreement between the sources.
+
+    The most trusted metadata title wins, unless it agrees with no other source while a
+    less trusted one agrees with the ``<h1>`` or the ``<title>`` (a description in
+    JSON-LD ``headline``), or while it names the site and the ``<h1>`` and the ``<title>``
+    agree with each other. Without metadata, the ``<h1>`` wins when most of its words are
+    in the ``<title>``; when they share few words, the ``<title>`` wins only if it has at
+    least twice the words (a short ``<h1>`` is the heading of a site or a section).
+    """
+    visible = [t for t in (h1, page_title) if t]
+    if metadata:
+        value, source = metadata[0]
+        texts = [t for t, _ in metadata[1:]] + visible
+        if texts and not any(agrees(value, t) for t in texts):
+            for other, other_source in metadata[1:]:
+                if any(agrees(other, t) for t in visible):
+                    return other, other_source
+            names_site = any(agrees(value, site) for site in sites)
+            if names_site and h1 and page_title and agrees(h1, page_title):
+                return h1, "h1"  # the page shows one title; the metadata names the site
+        return value, source
+    if h1 and page_title and _overlap(h1, page_title) < _AGREEMENT:
+        # two different texts: the heading of a site or a section, or a short <title>
+        longer = len(_WORD.findall(page_title)) >= 2 * len(_WORD.findall(h1))
+        return (page_title, "title") if longer else (h1, "h1")
+    if h1:
+        return h1, "h1"
+    return page_title, "title"
 
 
 def read_title(tree: LexborHTMLParser, found: Found) -> None:
@@ -22,22 +100,21 @@ def read_title(tree: LexborHTMLParser, found: Found) -> None:
     h1 = root.css_first("h1") if root is not None else None
     if h1 is None and root is not None:
         h1 = tree.css_first("h1")
-    candidates: list[tuple[str, str]] = []
-    if "title" in found.fields:
-        candidates.append((found.fields["title"], found.source["title"]))
     h1_text = text_of(h1) if h1 is not None else ""
-    if h1_text:
-        candidates.append((h1_text, "h1"))
     title_node = tree.css_first("title")
     page_title = text_of(title_node) if title_node is not None else ""
-    if page_title:
-        candidates.append((page_title, "title"))
-    if not candidates:
+    metadata = found.titles
+    if not metadata and "title" in found.fields:
+        metadata = [(found.fields["title"], found.source["title"])]
+    if not metadata and not h1_text and not page_title:
         return
-    value, source = candidates[0]
-    others = {c.casefold() for c, _ in candidates[1:]} | {c.casefold() for c, _ in candidates}
     sites = [s for s in (found.fields.get("publisher"), found.extras.get("html.site_name")) if s]
-    stripped = strip_site(value, others - {value.casefold()}, sites)
+    value, source = _choose(metadata, h1_text, page_title, sites)
+    candidates = [t for t, _ in metadata] + [t for t in (h1_text, page_title) if t]
+    others = {c.casefold() for c in candidates} - {value.casefold()}
+    stripped = strip_site(value, others, sites)
+    if stripped == value and source == "title" and not metadata and not h1_text:
+        stripped = _cut_suffix(value)
     if stripped != value:
         source += " (site name removed)"
     found.fields["title"] = stripped

@@ -141,14 +141,18 @@ def read_visible_dates(tree: LexborHTMLParser, found: Found) -> None:
         return
     if _date_elements(body, found, month_first, content):
         return
-    title = title_node(tree, title_text)
-    if title is None:
-        return
-    head, tail = _text_around(title)
-    when = _first_date(tail, month_first)
-    if when is not None:
-        _add(found, "published", when, "text:after title")
-        return
-    dates = list(scan_dates(head, month_first=month_first))
-    if dates:
-        _add(found, "published", dates[-1], "text:before title")
+    headings = [title_node(tree, title_text), (article or body).css_first("h1")]
+    seen: set[int] = set()
+    for title in headings:  # the title's heading, then the article's first <h1>
+        if title is None or title.mem_id in seen:
+            continue
+        seen.add(title.mem_id)
+        head, tail = _text_around(title)
+        when = _first_date(tail, month_first)
+        if when is not None:
+            _add(found, "published", when, "text:after title")
+            return
+        dates = list(scan_dates(head, month_first=month_first))
+        if dates:
+            _add(found, "published", dates[-1], "text:before title")
+            return
