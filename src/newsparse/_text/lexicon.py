@@ -24,9 +24,12 @@ from __future__ import annotations
 
 __all__ = [
     "AGENCIES",
+    "BYLINE_PREFIXES",
+    "CONNECTORS",
     "CREDENTIALS",
     "CREDIT_LABELS",
     "CREDIT_LEADS",
+    "DATE_LABELS",
     "GIVEN_NAMES",
     "MONTHS",
     "MONTH_FIRST_LANGUAGES",
@@ -36,7 +39,10 @@ __all__ = [
     "PLACES",
     "PLACE_PHRASES",
     "ROLE_NOUNS",
+    "TIME_UNITS",
     "WEEKDAYS",
+    "WEEKDAY_ABBREVIATIONS",
+    "WEEKDAY_NAMES",
     "WORLD_MONTHS",
 ]
 
@@ -91,9 +97,80 @@ _CREDIT_LEADS = """
 CREDIT_LEADS: tuple[str, ...] = tuple(_CREDIT_LEADS.split())
 """Words that may come before ``by`` at the start of a credit (``Written by``, ``Photos by``)."""
 
-CREDIT_LABELS: tuple[str, ...] = ("author", "authors", "writer", "writers", "reporter",
-                                  "reporters", "byline", "bylines")  # fmt: skip
-"""Labels before a colon and the names (``Author: Jane Doe``)."""
+BYLINE_PREFIXES: dict[str, tuple[str, ...]] = {
+    "en": ("by", "written by", "posted by", "published by", "reported by", "story by",
+           "words by", "text by", "photos by", "analysis by", "opinion by", "column by",
+           "interview by", "reporting by", "review by", "video by", "commentary by"),
+    "de": ("von", "vom", "verfasst von", "geschrieben von", "erstellt von", "ein beitrag von",
+           "ein artikel von", "artikel von", "beitrag von", "text von", "gepostet von",
+           "veröffentlicht von", "eingestellt von", "kommentar von"),
+    "fr": ("par", "publié par", "écrit par", "rédigé par", "posté par", "propos recueillis par"),
+    "es": ("por", "escrito por", "publicado por", "redactado por"),
+    "pt": ("por", "escrito por", "publicado por"),
+    "it": ("di", "scritto da", "pubblicato da", "a cura di"),
+    "nl": ("door", "geschreven door", "geplaatst door"),
+    "sv": ("av", "skrivet av", "publicerad av"),
+    "da": ("af", "skrevet af"),
+    "no": ("av", "skrevet av"),
+    "pl": ("autor", "przez"),
+}  # fmt: skip
+"""Words that introduce the names of a credit (``Von Jane Doe``, ``Escrito por …``), by
+language; the first of a credit is dropped (any case), with a colon or dash after it."""
+
+CREDIT_LABELS: tuple[str, ...] = (
+    "author", "authors", "writer", "writers", "reporter", "reporters", "byline", "bylines",
+    "autor", "autorin", "autoren", "auteur", "auteurs", "autore", "autori", "forfatter",
+    "författare", "text", "texte", "texto", "testo", "tekst",
+)  # fmt: skip
+"""Labels before a colon and the names (``Author: Jane Doe``, ``Autorin: …``)."""
+
+DATE_LABELS: tuple[str, ...] = (
+    "published", "posted", "updated", "last updated", "modified", "created", "stand",
+    "veröffentlicht", "publiziert", "aktualisiert", "zuletzt aktualisiert", "geändert",
+    "zuletzt geändert", "erstellt am", "publié", "publié le", "mis à jour", "modifié",
+    "publicado", "actualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt",
+    "publicerad", "uppdaterad", "publiceret", "opdateret", "publisert", "oppdatert",
+    "opublikowano", "zaktualizowano",
+)  # fmt: skip
+"""Labels of a date in a byline (``Veröffentlicht am 5. März``): a credit stops at them, and
+one that is only such a label names nobody."""
+
+CONNECTORS: frozenset[str] = frozenset(
+    ("am", "um", "on", "at", "le", "el", "il", "op", "den", "the", "à", "a", "el", "em",
+     "de", "du", "da", "in", "im", "vom", "from", "|", "·", "•", "-", "–", "—", "/")
+)  # fmt: skip
+"""Words left at the end of a credit once a date after them is cut (``Jane Doe am``)."""
+
+TIME_UNITS: tuple[str, ...] = (
+    "seconds", "second", "secs", "sec", "minutes", "minute", "mins", "min", "hours", "hour",
+    "hrs", "hr", "days", "day", "weeks", "week", "months", "month", "years", "year",
+    "sekunden", "minuten", "stunden", "stunde", "tagen", "tag", "wochen", "monaten",
+    "jahren", "secondes", "heures", "heure", "jours", "jour", "semaines", "mois", "ans",
+    "segundos", "minutos", "horas", "hora", "días", "dias", "semanas", "meses", "años",
+    "anos", "minuti", "ore", "giorni", "minuten", "uur", "dagen", "timmar", "timer",
+    "dagar", "dage",
+)  # fmt: skip
+"""Units of a relative time (``vor 5 Stunden``, ``2 hours ago``): no date, and no name."""
+
+_WEEKDAY_NAMES = """
+    monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch
+    donnerstag freitag samstag sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi
+    dimanche lunes martes miércoles miercoles jueves viernes sábado sabado domingo lunedì
+    martedì mercoledì giovedì venerdì sabato domenica segunda-feira terça-feira quarta-feira
+    quinta-feira sexta-feira maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+    måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag
+    poniedziałek wtorek środa czwartek piątek sobota niedziela
+"""
+WEEKDAY_NAMES: tuple[str, ...] = tuple(_WEEKDAY_NAMES.split())
+"""Weekday names of several languages (casefolded): a credit stops at them."""
+
+WEEKDAY_ABBREVIATIONS: tuple[str, ...] = (
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "mo", "di", "mi", "do", "fr", "sa", "so", "lun", "mar", "mer", "jeu", "ven", "sam",
+    "dim", "mié", "jue", "vie", "sáb", "dom", "gio", "ma", "wo", "vr", "za", "zo",
+)  # fmt: skip
+"""Weekday abbreviations (casefolded); a credit stops at one only before a day number
+(``Fr, 18. Oktober``), since most are also ordinary words."""
 
 # ---------------------------------------------------------------------------
 # the calendar

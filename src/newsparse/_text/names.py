@@ -24,13 +24,20 @@ from collections.abc import Iterable
 from .._model import Author
 from .lexicon import (
     AGENCIES,
+    BYLINE_PREFIXES,
+    CONNECTORS,
     CREDENTIALS,
     CREDIT_LABELS,
     CREDIT_LEADS,
+    DATE_LABELS,
     MONTHS,
     NAME_PARTICLES,
     ROLE_NOUNS,
+    TIME_UNITS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
     WEEKDAYS,
+    WORLD_MONTHS,
 )
 from .tidy import tidy
 
@@ -60,18 +67,33 @@ def _alternation(words: Iterable[str]) -> str:
 
 _MONTH_ABBR = sorted({name[:3] for name in MONTHS})
 _DAY_ABBR = [day[:3] for day in WEEKDAYS]
+_PREFIXES = sorted({p for group in BYLINE_PREFIXES.values() for p in group}, key=len)
+_LOWER_ONLY = frozenset(("di", "da"))  # Italian "di"/"da" are also the start of surnames
+
+
+def _words_pattern(phrases: Iterable[str]) -> str:
+    return "|".join(
+        r"\s+".join(map(re.escape, p.split())) for p in sorted(set(phrases), key=lambda p: -len(p))
+    )
+
 
 _BY_PREFIX = re.compile(
-    rf"\A(?:(?:{_alternation(CREDIT_LEADS)})\s+)?by\s*[:\-–—]?\s+", re.IGNORECASE
+    rf"(?i:\A(?:(?:{_alternation(CREDIT_LEADS)})\s+)?by\s*[:\-–—]?\s+)"
+    rf"|(?i:\A(?:{_words_pattern(p for p in _PREFIXES if p not in _LOWER_ONLY)})\s*[:\-–—]?\s+)"
+    rf"|\A(?:{_words_pattern(_LOWER_ONLY)})\s+(?=[^\W\d_])"
 )
+_LATER_PREFIX = re.compile(rf"(?<!\w)(?:by|{_words_pattern(_PREFIXES)})\s*:?\s+", re.IGNORECASE)
 # "Text: Jane Doe", "Texto: …", "Текст: …": a one-word label and a colon before the names
 _AUTHOR_LABEL = re.compile(
     rf"\A(?:{_alternation(CREDIT_LABELS)}|[^\W\d_]{{2,12}})\s*:\s+(?=[^\W\d_])", re.IGNORECASE
 )
+_LEAD = re.compile(r"\A[\s~•·|:–—\-]+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;.])")
 # a date or weekday glued to the name by the page's markup: "Carrie ArnoldNovember 15"
 _GLUED_DATE = re.compile(
     rf"(?<=[a-z])(?:(?:{'|'.join(m.title() for m in _MONTH_ABBR)})[a-z]*\.?\s*\d"
-    rf"|(?:{'|'.join(d.title() for d in WEEKDAYS)})\b)"
+    rf"|(?:{'|'.join(d.title() for d in WEEKDAYS)})\b"
+    rf"|(?:{'|'.join(d.title() for d in WEEKDAY_ABBREVIATIONS)})\.?,?\s\d)"
 )
 # an outlet glued to an upper-case name: "JILL LAWLESSAssociated Press"
 _GLUED_WORD = re.compile(r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})")
@@ -85,18 +107,81 @@ _CREDENTIAL = re.compile(rf"(?:{_alternation(CREDENTIALS)})\Z")
 # a form label such as "Name (required)" from a comment box: "(" and a lowercase letter
 _FORM_NOTE = re.compile(r"\(\s*[^\W\d_A-Z]")
 _NAME_STOP = re.compile(
-    r"\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\bemail\b|\bfollow\b|\bcontact\b|"
+    r"\||•|·|\bemail\b|\bfollow\b|\bcontact\b|"
+    rf"\b(?:{_words_pattern(DATE_LABELS)})\b|"
     rf"\bon\s+(?:{'|'.join(_DAY_ABBR + _MONTH_ABBR)})|"
     r"\s-\s|\s–\s|\s—\s|\d{1,2}[:/.]\d{1,2}|\b\d{4}\b|"
-    rf"\b(?:{'|'.join(_MONTH_ABBR)})[a-z]*\.?\s+\d",
+    rf"\b(?:{'|'.join(_MONTH_ABBR)})[a-z]*\.?\s+\d|"
+    rf"(?<!\w)(?:{'|'.join(WEEKDAY_ABBREVIATIONS)})\.?,?\s+\d",
     re.IGNORECASE,
 )
+_WORD_TOKEN = re.compile(r"[^\W\d_]+")
+_DAY_MONTH = re.compile(r"\b\d{1,2}\.?\s{0,2}([^\W\d_]{3,12})\b|\b([^\W\d_]{3,12})\.?\s{1,2}\d")
+_RELATIVE = re.compile(r"\d{1,4}\s{0,2}([^\W\d_]{2,9})")
+_RELATIVE_LEADS = ("vor", "hace", "il y a", "há", "fa")
+_WEEKDAY_NAMES = frozenset(WEEKDAY_NAMES)
+_TIME_UNITS = frozenset(TIME_UNITS)
+_LONG_UNITS = tuple(u for u in TIME_UNITS if len(u) >= 5)  # glued: "5 StundenMehr"
 _JUNK_NAME = re.compile(
-    r"@|https?:|www\.|\.com\b|\bemail\b|\bthe author\b|\bfollow\b|\bread more\b|^\W*$",
+    r"@|https?:|www\.|\.com\b|\bemail\b|\bthe author\b|\bfollow\b|\bread more\b|^\W*$"
+    r"|\*\s*\Z",  # "Name *": a form's required field
     re.IGNORECASE,
 )
 _JOB_TITLE = re.compile(rf"\b(?:{_alternation(ROLE_NOUNS)})s?\b", re.IGNORECASE)
-_AND = re.compile(r"(?<=\S)\s+(?:and|AND|And|&)\s+")
+_AND = re.compile(r"(?<=\S)\s+(?:and|AND|And)\s+")
+_AMPERSAND = re.compile(r"(?<=\S)\s+&\s+")
+_NOT_NAMES = frozenset(
+    [p.casefold() for p in _PREFIXES] + [d.casefold() for d in DATE_LABELS] + ["by"]
+)
+
+
+def _is_unit(word: str) -> bool:
+    word = word.casefold()
+    return word in _TIME_UNITS or any(word.startswith(u) for u in _LONG_UNITS)
+
+
+def _stop(text: str) -> int:
+    """Where the names of a credit end.
+
+    At a date, a date label, a weekday, a relative time (``vor 5 Stunden``) or a
+    separator, in any of the languages of the lexicon.
+    """
+    end = len(text)
+    m = _NAME_STOP.search(text)
+    if m is not None:
+        end = m.start()
+    for word in _WORD_TOKEN.finditer(text):
+        if word.start() >= end:
+            break
+        if word[0].casefold() in _WEEKDAY_NAMES:
+            end = word.start()
+            break
+    for m in _DAY_MONTH.finditer(text):
+        if m.start() >= end:
+            break
+        if (m[1] or m[2]).casefold() in WORLD_MONTHS:
+            end = m.start()
+            break
+    for m in _RELATIVE.finditer(text):
+        if m.start() >= end:
+            break
+        if _is_unit(m[1]):
+            end = m.start()
+            head = text[:end].rstrip().casefold()
+            for lead in _RELATIVE_LEADS:
+                if head.endswith(lead):
+                    end = len(head) - len(lead)
+                    break
+            break
+    return end
+
+
+def _without_connectors(text: str) -> str:
+    """``text`` without the connectors a cut date leaves at its end (``Jane Doe am``)."""
+    words = text.split()
+    while words and words[-1].casefold().strip(",;:") in CONNECTORS:
+        words.pop()
+    return " ".join(words)
 
 
 def is_role(part: str) -> bool:
@@ -177,18 +262,32 @@ def clean_names(raw: str) -> list[tuple[str, str | None]]:
     text = tidy(raw)
     if not text:
         return []
-    text = _AUTHOR_LABEL.sub("", _BY_PREFIX.sub("", text))
-    stop = _NAME_STOP.search(text)
-    if stop is not None:
-        text = text[: stop.start()]
-    text = text.strip(" ,;:-–—|")
-    if not text:
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", _LEAD.sub("", text))
+    unprefixed = _AUTHOR_LABEL.sub("", _BY_PREFIX.sub("", text))
+    introduced = unprefixed != text
+    text = unprefixed
+    end = _stop(text)
+    if end == 0 or not text[:end].strip(" ,;:-–—|~"):
+        # a date or a label first: the names after a later "by" ("5. März · von Jane Doe")
+        later = _LATER_PREFIX.search(text)
+        if later is None:
+            return []
+        text = text[later.end() :]
+        introduced = True
+        end = _stop(text)
+    text = _without_connectors(text[:end].strip(" ,;:-–—|~"))
+    text = text.strip(" ,;:-–—|~")
+    if not text or text.casefold() in _NOT_NAMES:
         return []
     glued = _GLUED_DATE.search(text)
     if glued is not None:
         text = text[: glued.start()]
     text = _GLUED_WORD.sub(", ", text)
-    authors, _problem = parse_names(_AND.sub(" and ", text))
+    text = _AND.sub(" and ", text)
+    parts = _AMPERSAND.split(text)
+    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+        text = " and ".join(parts)  # "Jane Doe & John Roe"; "Mac & i" is one name
+    authors, _problem = parse_names(text)
     out: list[tuple[str, str | None]] = []
     for author in authors:
         name = author.name.strip(" ,;:")
@@ -204,17 +303,23 @@ def clean_names(raw: str) -> list[tuple[str, str | None]]:
         else:
             names = [name]
         for one in names:
-            if plausible_name(one):
+            if plausible_name(one, introduced):
                 out.append((one, author.role))
     return out
 
 
-def plausible_name(name: str) -> bool:
-    """Whether a cleaned credit can be a person's or an organisation's name."""
+def plausible_name(name: str, introduced: bool = False) -> bool:
+    """Whether a cleaned credit can be a person's or an organisation's name.
+
+    A name in lower case is only taken when a byline word introduced it (``von marc``,
+    ``Posted by gizzmo``: a user name) and it is one or two words.
+    """
     if not name or is_junk(name) or not any(c.isalpha() for c in name):
         return False
     words = name.split()
-    if len(words) > MAX_NAME_WORDS or name.islower():
+    if len(words) > MAX_NAME_WORDS:
+        return False
+    if name.islower() and not (introduced and len(words) <= 2):
         return False
     # a sentence rather than a name: several lowercase words that are not name particles
     lower = sum(1 for w in words if w[:1].islower() and w.casefold() not in NAME_PARTICLES)

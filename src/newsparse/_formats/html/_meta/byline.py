@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...._model import Author
 from ...._text.bylines import BYLINE, parse_byline
 from ...._text.names import MAX_NAME_WORDS, clean_names, dedupe, is_junk
-from .found import HTTP, DateCandidate, Found, text_of
+from ...._text.tidy import WHITESPACE
+from .found import COMMENT_HINTS, HTTP, DateCandidate, Found, furniture, text_of, title_line
 
 __all__ = ["read_byline"]
 
@@ -21,16 +22,23 @@ _MAX_BYLINE = 300
 _MAX_CANDIDATES = 40
 
 
+def _in_comments(node: LexborNode, content: frozenset[int]) -> bool:
+    """Whether a byline candidate names a commenter rather than the article's author."""
+    return furniture(node, content, COMMENT_HINTS, frozenset())
+
+
 def read_byline(tree: LexborHTMLParser, found: Found) -> None:
     """Authors (and a wire-style time) from byline text and ``rel=author`` links."""
     root = tree.css_first("article") or tree.body
     if root is None:
         return
+    content = title_line(tree, found.fields.get("title"))
     for node in root.css(_BYLINE_CSS)[:_MAX_CANDIDATES]:
         if node.tag in ("meta", "link", "script", "style", "img"):
             continue
-        text = text_of(node)
-        if not text or len(text) > _MAX_BYLINE:
+        # elements apart: "Jane Doe" and "5 March 2024" in two spans are not "Jane Doe5 March"
+        text = WHITESPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
+        if not text or len(text) > _MAX_BYLINE or _in_comments(node, content):
             continue
         names: list[tuple[str, str | None]] = []
         match = BYLINE.search(text)

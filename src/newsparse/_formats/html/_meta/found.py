@@ -13,6 +13,7 @@ from ...._text.lexicon import NOT_SECTIONS
 from ...._text.tidy import WHITESPACE
 
 __all__ = [
+    "COMMENT_HINTS",
     "HTTP",
     "DateCandidate",
     "Found",
@@ -156,13 +157,23 @@ def title_line(tree: LexborHTMLParser, title: str | None) -> frozenset[int]:
     return frozenset(out)
 
 
-def furniture(node: LexborNode, content: frozenset[int] = frozenset()) -> bool:
+COMMENT_HINTS = ("comment", "respond", "reply", "discussion")
+"""Class or id words of a page's comments (where bylines name commenters)."""
+
+
+def furniture(
+    node: LexborNode,
+    content: frozenset[int] = frozenset(),
+    hints: tuple[str, ...] = _FURNITURE_HINTS,
+    tags: frozenset[str] = _FURNITURE_TAGS,
+) -> bool:
     """Whether ``node`` sits in comments, a sidebar, other stories, navigation, a header.
 
     A header is the site's when it does not hold the title (a ``<header>``, a masthead).
     Only the element and its nearest ancestors (a fixed number) are looked at, so the
     cost does not grow with the depth of the page; those in ``content`` (the title and
-    its ancestors, :func:`title_line`) are never furniture.
+    its ancestors, :func:`title_line`) are never furniture. ``hints`` and ``tags`` narrow
+    what counts (:data:`COMMENT_HINTS` and no tags: only the comments).
     """
     current: LexborNode | None = node
     for _ in range(_ANCESTORS):
@@ -170,11 +181,11 @@ def furniture(node: LexborNode, content: frozenset[int] = frozenset()) -> bool:
             return False
         if current.mem_id in content:
             return False
-        if current.tag in _FURNITURE_TAGS:
+        if current.tag in tags:
             return True
         attrs = current.attributes
-        hints = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-        if any(word in hints for word in _FURNITURE_HINTS):
+        words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        if any(word in words for word in hints):
             return True
         current = current.parent
     return False
