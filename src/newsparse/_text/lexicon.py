@@ -29,6 +29,7 @@ __all__ = [
     "CREDENTIALS",
     "CREDIT_LABELS",
     "CREDIT_LEADS",
+    "CREDIT_NOISE",
     "DATE_LABELS",
     "GIVEN_NAMES",
     "MONTHS",
@@ -123,6 +124,15 @@ CREDIT_LABELS: tuple[str, ...] = (
     "författare", "text", "texte", "texto", "testo", "tekst",
 )  # fmt: skip
 """Labels before a colon and the names (``Author: Jane Doe``, ``Autorin: …``)."""
+
+CREDIT_NOISE: tuple[str, ...] = (
+    "all articles", "all posts", "all stories", "more articles", "more stories", "view all",
+    "see all", "view profile", "read more", "alle artikel", "alle beiträge", "mehr artikel",
+    "zum profil", "folgen", "abonnieren", "subscribe", "tous les articles", "voir le profil",
+    "todos los artículos", "ver perfil", "seguir", "tutti gli articoli",
+)  # fmt: skip
+"""Links next to an author's name in a credit (``Alle Artikel``, ``View profile``): the
+names end before them."""
 
 DATE_LABELS: tuple[str, ...] = (
     "published", "posted", "updated", "last updated", "modified", "created", "stand",

@@ -29,6 +29,7 @@ from .lexicon import (
     CREDENTIALS,
     CREDIT_LABELS,
     CREDIT_LEADS,
+    CREDIT_NOISE,
     DATE_LABELS,
     MONTHS,
     NAME_PARTICLES,
@@ -69,6 +70,7 @@ _MONTH_ABBR = sorted({name[:3] for name in MONTHS})
 _DAY_ABBR = [day[:3] for day in WEEKDAYS]
 _PREFIXES = sorted({p for group in BYLINE_PREFIXES.values() for p in group}, key=len)
 _LOWER_ONLY = frozenset(("di", "da"))  # Italian "di"/"da" are also the start of surnames
+_LABEL_WORDS = ("author", "autor", "autorin", "auteur", "autore", "autora", "writer")
 
 
 def _words_pattern(phrases: Iterable[str]) -> str:
@@ -81,6 +83,8 @@ _BY_PREFIX = re.compile(
     rf"(?i:\A(?:(?:{_alternation(CREDIT_LEADS)})\s+)?by\s*[:\-–—]?\s+)"
     rf"|(?i:\A(?:{_words_pattern(p for p in _PREFIXES if p not in _LOWER_ONLY)})\s*[:\-–—]?\s+)"
     rf"|\A(?:{_words_pattern(_LOWER_ONLY)})\s+(?=[^\W\d_])"
+    # "Author Andreas Kalt": a label word without its colon, before a capitalised name
+    rf"|\A(?i:{_words_pattern(_LABEL_WORDS)})\s+(?=[^\W\d_a-z])"
 )
 _LATER_PREFIX = re.compile(rf"(?<!\w)(?:by|{_words_pattern(_PREFIXES)})\s*:?\s+", re.IGNORECASE)
 # "Text: Jane Doe", "Texto: …", "Текст: …": a one-word label and a colon before the names
@@ -88,6 +92,7 @@ _AUTHOR_LABEL = re.compile(
     rf"\A(?:{_alternation(CREDIT_LABELS)}|[^\W\d_]{{2,12}})\s*:\s+(?=[^\W\d_])", re.IGNORECASE
 )
 _LEAD = re.compile(r"\A[\s~•·|:–—\-]+")
+_LONE_LABEL = re.compile(r"\A\W*[^\W\d_]{2,12}\s?:\W*\Z")  # "Datum: " before a date
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;.])")
 # a date or weekday glued to the name by the page's markup: "Carrie ArnoldNovember 15"
 _GLUED_DATE = re.compile(
@@ -108,6 +113,8 @@ _CREDENTIAL = re.compile(rf"(?:{_alternation(CREDENTIALS)})\Z")
 _FORM_NOTE = re.compile(r"\(\s*[^\W\d_A-Z]")
 _NAME_STOP = re.compile(
     r"\||•|·|\bemail\b|\bfollow\b|\bcontact\b|"
+    rf"\b(?:{_words_pattern(CREDIT_NOISE)})\b|"
+    r"(?<=\s)[^\W\d_]{2,12}\s?:(?=\s)|"  # "Jane Doe Quelle: …": another label
     rf"\b(?:{_words_pattern(DATE_LABELS)})\b|"
     rf"\bon\s+(?:{'|'.join(_DAY_ABBR + _MONTH_ABBR)})|"
     r"\s-\s|\s–\s|\s—\s|\d{1,2}[:/.]\d{1,2}|\b\d{4}\b|"
@@ -116,7 +123,7 @@ _NAME_STOP = re.compile(
     re.IGNORECASE,
 )
 _WORD_TOKEN = re.compile(r"[^\W\d_]+")
-_DAY_MONTH = re.compile(r"\b\d{1,2}\.?\s{0,2}([^\W\d_]{3,12})\b|\b([^\W\d_]{3,12})\.?\s{1,2}\d")
+_DAY_MONTH = re.compile(r"\b\d{1,2}\.?\s{0,2}([^\W\d_]{3,12})\b|\b([^\W\d_]{3,12})\.?(?=\s{1,2}\d)")
 _RELATIVE = re.compile(r"\d{1,4}\s{0,2}([^\W\d_]{2,9})")
 _RELATIVE_LEADS = ("vor", "hace", "il y a", "há", "fa")
 _WEEKDAY_NAMES = frozenset(WEEKDAY_NAMES)
@@ -267,7 +274,7 @@ def clean_names(raw: str) -> list[tuple[str, str | None]]:
     introduced = unprefixed != text
     text = unprefixed
     end = _stop(text)
-    if end == 0 or not text[:end].strip(" ,;:-–—|~"):
+    if end == 0 or not _LONE_LABEL.sub("", text[:end]).strip(" ,;:-–—|~"):
         # a date or a label first: the names after a later "by" ("5. März · von Jane Doe")
         later = _LATER_PREFIX.search(text)
         if later is None:

@@ -38,7 +38,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ...._text.language import language_tag
 from ...._text.tidy import tidy
-from .byline import read_byline
+from .byline import publisher_authors, read_byline
 from .choose import choose_dates, tier
 from .figure import read_lead_figure
 from .found import HTTP, Found
@@ -80,8 +80,13 @@ def extract(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[str]]:
             found.source["url"] = "link:canonical"
     read_title(tree, found)
     read_times(tree, found)
-    if "authors" not in found.fields or not any(c.rank == 2 for c in found.dates["published"]):
-        read_byline(tree, found)  # the last resort, and the costliest query
+    replace = publisher_authors(found)
+    if (
+        replace
+        or "authors" not in found.fields
+        or not any(c.rank == 2 for c in found.dates["published"])
+    ):
+        read_byline(tree, found, replace=replace)  # the last resort, and the costliest query
     read_lead_figure(tree, found)
     read_url_date(found)
     if not any(tier(c.source) <= _TRUSTED for c in found.dates["published"]):

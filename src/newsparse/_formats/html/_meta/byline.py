@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+import re
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -12,7 +13,7 @@ from ...._text.names import MAX_NAME_WORDS, clean_names, dedupe, is_junk
 from ...._text.tidy import WHITESPACE
 from .found import COMMENT_HINTS, HTTP, DateCandidate, Found, furniture, text_of, title_line
 
-__all__ = ["read_byline"]
+__all__ = ["publisher_authors", "read_byline"]
 
 _BYLINE_CSS = (
     '[class*="byline" i], [id*="byline" i], [class*="submitted" i], [rel~="author"], '
@@ -20,6 +21,7 @@ _BYLINE_CSS = (
 )
 _MAX_BYLINE = 300
 _MAX_CANDIDATES = 40
+_MIN_KEY = 3  # letters a name needs to be compared with the site's
 
 
 def _in_comments(node: LexborNode, content: frozenset[int]) -> bool:
@@ -27,8 +29,45 @@ def _in_comments(node: LexborNode, content: frozenset[int]) -> bool:
     return furniture(node, content, COMMENT_HINTS, frozenset())
 
 
-def read_byline(tree: LexborHTMLParser, found: Found) -> None:
-    """Authors (and a wire-style time) from byline text and ``rel=author`` links."""
+_ORG_TYPES = frozenset(("organization", "newsmediaorganization", "corporation", "ngo"))
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _key(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+def publisher_authors(found: Found) -> bool:
+    """Whether the authors found so far are the publication itself, not people.
+
+    They are when every author is named like the site (its ``og:site_name``, publisher or
+    web address: ``STERN.de`` on stern.de) or is a schema.org Organization.
+    """
+    authors = found.fields.get("authors")
+    if not authors:
+        return False
+    kinds = [k.casefold() for k in found.extras.get("html.author_types", ())]
+    if kinds and len(kinds) == len(authors) and all(k in _ORG_TYPES for k in kinds):
+        return True
+    sites = [_key(s) for s in (found.fields.get("publisher"), found.extras.get("html.site_name"))
+             if isinstance(s, str)]  # fmt: skip
+    url = found.fields.get("url")
+    host = _key((urlsplit(url).hostname or "") if isinstance(url, str) else "")
+    for author in authors:
+        name = _key(author.name)
+        if len(name) < _MIN_KEY:
+            return False
+        if not (any(name in s or s in name for s in sites if len(s) >= _MIN_KEY) or name in host):
+            return False
+    return True
+
+
+def read_byline(tree: LexborHTMLParser, found: Found, *, replace: bool = False) -> None:
+    """Authors (and a wire-style time) from byline text and ``rel=author`` links.
+
+    With ``replace``, authors the byline names take the place of those found before
+    (the publication named as its own author).
+    """
     root = tree.css_first("article") or tree.body
     if root is None:
         return
@@ -63,6 +102,9 @@ def read_byline(tree: LexborHTMLParser, found: Found) -> None:
             href = links.get(name)
             url = urljoin(found.fields.get("url") or "", href) if href else None
             people.append(Author(name, role=role, url=url if url and HTTP.match(url) else None))
+        if replace and "authors" in found.fields:
+            found.extras["html.publisher_authors"] = [a.name for a in found.fields["authors"]]
+            del found.fields["authors"]
         found.put("authors", dedupe(people), "byline")
         found.extras.setdefault("html.byline", text)
         return
