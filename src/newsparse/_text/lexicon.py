@@ -25,6 +25,7 @@ from __future__ import annotations
 __all__ = [
     "AGENCIES",
     "BYLINE_PREFIXES",
+    "CONJUNCTIONS",
     "CONNECTORS",
     "CREDENTIALS",
     "CREDIT_LABELS",
@@ -144,6 +145,10 @@ DATE_LABELS: tuple[str, ...] = (
 )  # fmt: skip
 """Labels of a date in a byline (``Veröffentlicht am 5. März``): a credit stops at them, and
 one that is only such a label names nobody."""
+
+CONJUNCTIONS: tuple[str, ...] = ("und", "et", "en", "og", "och", "ja", "és", "и", "oraz")
+"""Words for *and* between two names in other languages (``Ana Lima et Tom Ede``); the
+Spanish ``y`` and the Portuguese ``e`` are left out: they join the parts of one name."""
 
 CONNECTORS: frozenset[str] = frozenset(
     ("am", "um", "on", "at", "le", "el", "il", "op", "den", "the", "à", "a", "el", "em",

@@ -25,6 +25,7 @@ from .._model import Author
 from .lexicon import (
     AGENCIES,
     BYLINE_PREFIXES,
+    CONJUNCTIONS,
     CONNECTORS,
     CREDENTIALS,
     CREDIT_LABELS,
@@ -135,7 +136,7 @@ _JUNK_NAME = re.compile(
     re.IGNORECASE,
 )
 _JOB_TITLE = re.compile(rf"\b(?:{_alternation(ROLE_NOUNS)})s?\b", re.IGNORECASE)
-_AND = re.compile(r"(?<=\S)\s+(?:and|AND|And)\s+")
+_AND = re.compile(rf"(?<=\S)\s+(?:and|AND|And|{'|'.join(CONJUNCTIONS)})\s+(?=[^\W\d_a-z])")
 _AMPERSAND = re.compile(r"(?<=\S)\s+&\s+")
 _NOT_NAMES = frozenset(
     [p.casefold() for p in _PREFIXES] + [d.casefold() for d in DATE_LABELS] + ["by"]

@@ -68,10 +68,14 @@ def extract(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[str]]:
     body = read_jsonld(tree, found)
     read_microdata(tree, found)
     root = tree.root
-    lang = root.attributes.get("lang") if root is not None else None
-    found.put("language", language_tag(lang), "html:lang")
+    for node, attr, source in ((root, "lang", "html:lang"), (root, "xml:lang", "html:xml:lang")):
+        if node is not None:
+            found.put("language", language_tag(node.attributes.get(attr)), source)
     canonical = tree.css_first('link[rel~="canonical"][href]')
     read_meta(meta, found)
+    page = tree.body
+    if page is not None:  # the language of the whole body, after the head's declarations
+        found.put("language", language_tag(page.attributes.get("lang")), "body:lang")
     if canonical is not None:
         href = (canonical.attributes.get("href") or "").strip()
         absolute = urljoin(found.fields.get("url") or "", href) if href else ""

@@ -19,6 +19,7 @@ from ...._json.tolerant import loads_embedded
 from ...._model import Author
 from ...._schemaorg.read import clean, read_article, types_of
 from ...._text.dates import DATE_ONLY
+from ...._text.language import language_tag
 from ...._text.names import clean_names, dedupe, is_junk
 from ...._text.tidy import tidy
 from .found import DateCandidate, Found
@@ -84,6 +85,12 @@ def read_jsonld(tree: LexborHTMLParser, found: Found) -> list[str]:
                 DateCandidate(fields.pop(field), f"json-ld:{prop}", note != DATE_ONLY, note is None)
             )
     _other_dates(blocks, found)
+    if "language" not in fields:  # the WebPage's inLanguage speaks for its article too
+        for other in _nodes(blocks):
+            tag = language_tag(clean(other.get("inLanguage")))
+            if tag:
+                found.put("language", tag, f"json-ld:{(types_of(other) or ['node'])[0]}.inLanguage")
+                break
     body = fields.pop("body", None)
     authors = fields.pop("authors", None)
     if authors:

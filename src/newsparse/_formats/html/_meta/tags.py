@@ -96,8 +96,8 @@ META_SOURCES: tuple[MetaSource, ...] = (
     MetaSource(
         "authors",
         "authors",
-        ("parsely-author", "sailthru.author", "author", "dc.creator", "dcterms.creator",
-         "article:author", "og:article:author", "twitter:creator"),
+        ("parsely-author", "sailthru.author", "dc.creator", "dc:creator", "dcterms.creator",
+         "dcterms:creator", "author", "article:author", "og:article:author", "twitter:creator"),
     ),
     MetaSource(
         "tags",
