@@ -2,7 +2,10 @@
 
 A page holding ``<article class="newsparse">`` (what the writer writes) is read back
 structurally, field by field, so that ``read(write(a)) == a``. Any other page goes to
-:mod:`._meta` (metadata) and :mod:`._body` (the body text, unless ``body=False``).
+:mod:`._meta` (metadata) and :mod:`._body` (the body text, unless ``body=False``). A page
+with article metadata but no title or no body text still reads (``title=""``, an empty
+body); ``extras["html.provenance"]["missing"]`` lists what it lacked. Only a page with
+neither article metadata nor body text is a ``ParseError``.
 """
 
 from __future__ import annotations
@@ -34,6 +37,11 @@ from ._writer import ARTICLE_CLASS, EXTRAS_CLASS
 __all__ = ["parse", "read", "read_metadata"]
 
 FORMAT = "html"
+_ARTICLE_METADATA = ("subtitle", "authors", "published", "updated", "section", "tags", "media")
+"""Fields that make a page an article's page even without a title or body text (the
+publisher, URL and language alone are the site's, not an article's)."""
+_REPORTED = ("title", "authors", "published", "body")
+"""Fields whose absence ``extras["html.provenance"]["missing"]`` reports."""
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
@@ -256,14 +264,19 @@ def _read_page(
         provenance["body"] = source
     title = fields.pop("title", None)
     if title is None:
-        if not fields.get("body"):
+        if not fields.get("body") and not any(fields.get(f) for f in _ARTICLE_METADATA):
             raise ParseError(
-                "no article here: no title (no JSON-LD headline, og:title, <h1> nor <title>) "
-                "and no body text",
+                "no article here: no title (no JSON-LD headline, og:title, <h1> nor <title>), "
+                "no other article metadata and no body text",
                 format=FORMAT,
             )
         title = ""  # a page with an article but no headline still reads
         provenance["title"] = "none"
+    missing = [f for f in _REPORTED if not (title if f == "title" else fields.get(f))]
+    if not body:
+        missing.remove("body")  # not asked for
+    if missing:
+        provenance["missing"] = missing
     return Article(title, **fields)
 
 

@@ -6,8 +6,10 @@ import re
 from datetime import datetime
 from typing import Any, NamedTuple
 
+import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ...._model import Media
 from ...._text.dates import DATE_ONLY, parse_date
 from ...._text.lexicon import NOT_SECTIONS
 from ...._text.tidy import WHITESPACE
@@ -75,9 +77,21 @@ class Found:
         self.put("title", value, source)
 
     def put(self, field: str, value: Any, source: str) -> None:
-        """Set ``field`` unless an earlier (more trusted) source set it."""
+        """Set ``field`` unless an earlier (more trusted) source set it.
+
+        A lead image without an address takes the address (and alt text) a later source
+        gives (a JSON-LD ``ImageObject`` with a caption only, and an ``og:image``).
+        """
         if field == "section":
             value = section_name(value)
+        current = self.fields.get(field)
+        if field == "media" and isinstance(current, Media) and isinstance(value, Media):
+            if current.url is None and value.url is not None:
+                self.fields[field] = attrs.evolve(
+                    current, url=value.url, alt=current.alt or value.alt
+                )
+                self.source[field] = f"{self.source[field]} + {source}"
+            return
         if field in self.fields or value in (None, "", [], ()):
             return
         self.fields[field] = value
