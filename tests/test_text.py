@@ -414,3 +414,104 @@ def test_a_title_with_many_separators_is_linear() -> None:
         return _tree(f'<html><head><meta property="og:title" content="{title}"></head></html>')
 
     assert_linear(page, _metadata, 2_000)
+
+
+# ---------------------------------------------------------------------------
+# dates in running text
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Publié le jeudi 27 juin 2019, à 12:57", "2019-06-27"),
+        ("/ jueves 2 de abril de 2020", "2020-04-02"),
+        ("Publiziert am 13. Januar 2014 von hanna", "2014-01-13"),
+        ("2020年7月12日", "2020-07-12"),
+        ("2020년 7월 12일", "2020-07-12"),
+        ("5 марта 2020 г.", "2020-03-05"),
+        ("Nov. 23, 2020", "2020-11-23"),
+        ("30.07.2019", "2019-07-30"),
+        ("13/04/2020", "2020-04-13"),
+        ("04/13/2020", "2020-04-13"),  # the numbers tell the order
+        ("2019.06.27", "2019-06-27"),
+        ("Katrina Creer21 Jan 2020", "2020-01-21"),  # glued by the markup
+    ],
+)
+def test_scan_dates(text: str, day: str) -> None:
+    found = list(dates.scan_dates(text))
+    assert found
+    assert found[0].day.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12 March 1990", "12 March 2999", "vor 2 Stunden", "2 hours ago", "31/02/2020", "v1.2.3"],
+)
+def test_scan_dates_leaves_out_what_is_no_date(text: str) -> None:
+    assert list(dates.scan_dates(text)) == []
+
+
+def test_scan_dates_order_and_time() -> None:
+    assert next(dates.scan_dates("04/05/2020")).day.isoformat() == "2020-05-04"
+    us = next(dates.scan_dates("04/05/2020 9:30 AM ET", month_first=True))
+    assert us.day.isoformat() == "2020-04-05"
+    assert us.datetime() == (datetime(2020, 4, 5, 9, 30, tzinfo=NY), True, True)
+    naive = next(dates.scan_dates("5 May 2020 um 10:52 Uhr"))
+    assert naive.time == (10, 52)
+    assert naive.datetime() == (datetime(2020, 5, 5, tzinfo=timezone.utc), False, False)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "1. " * n,
+        lambda n: "Jan 1, " * n,
+        lambda n: "2020-" * n,
+        lambda n: "12/" * n,
+        lambda n: "de " * n + "2020",
+        lambda n: "Montag " * n,
+    ],
+)
+def test_scan_dates_is_linear(make: Callable[[int], str]) -> None:
+    assert_linear(make, lambda text: list(dates.scan_dates(text)), 5_000)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "Von " * n + "Jana Roth",
+        lambda n: "Jana Roth " + "Montag " * n,
+        lambda n: "Jana Roth " + "vor 5 " * n,
+        lambda n: "Jana Roth " + "1. " * n,
+        lambda n: "Jana Roth " + "am " * n,
+    ],
+)
+def test_credit_cleaning_is_linear_on_repeated_date_words(make: Callable[[int], str]) -> None:
+    assert_linear(make, names.clean_names, 2_000)
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        ("vom Support Team", ["Support Team"]),
+        ("Artikel von: hausinfo", ["hausinfo"]),  # a user name after a byline word
+        ("hausinfo", []),  # a lower-case word alone is no name
+        ("Dezember 10, 2019 · von kater99 · in Allgemein", ["kater99"]),
+        ("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet", ["Fritz Imhof"]),
+        ("Johanna Kropf Alle Artikel", ["Johanna Kropf"]),
+        ("Redaktion 1. November 2023 10:29", ["Redaktion"]),
+        ("Houzz Team vor 5 Stunden", ["Houzz Team"]),
+        ("Author Andreas Kalt", ["Andreas Kalt"]),
+        ("Name *", []),
+        ("By", []),
+        ("Publiziert am", []),
+        ("Jobs & Hire", ["Jobs & Hire"]),
+        ("Jane Doe & John Roe", ["Jane Doe", "John Roe"]),
+        ("Anna Berg und Bernd Maier", ["Anna Berg", "Bernd Maier"]),
+        ("José Ortega y Gasset", ["José Ortega y Gasset"]),
+        ("di Marta Rossi", ["Marta Rossi"]),
+        ("Di Maio Luca", ["Di Maio Luca"]),
+    ],
+)
+def test_clean_names_in_other_languages(raw: str, found: list[str]) -> None:
+    assert [n for n, _ in names.clean_names(raw)] == found

@@ -271,6 +271,9 @@ def clean_names(raw: str) -> list[tuple[str, str | None]]:
     if not text:
         return []
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", _LEAD.sub("", text))
+    glued = _GLUED_DATE.search(text)
+    if glued is not None:
+        text = text[: glued.start()]
     unprefixed = _AUTHOR_LABEL.sub("", _BY_PREFIX.sub("", text))
     introduced = unprefixed != text
     text = unprefixed
@@ -287,9 +290,6 @@ def clean_names(raw: str) -> list[tuple[str, str | None]]:
     text = text.strip(" ,;:-–—|~")
     if not text or text.casefold() in _NOT_NAMES:
         return []
-    glued = _GLUED_DATE.search(text)
-    if glued is not None:
-        text = text[: glued.start()]
     text = _GLUED_WORD.sub(", ", text)
     text = _AND.sub(" and ", text)
     parts = _AMPERSAND.split(text)

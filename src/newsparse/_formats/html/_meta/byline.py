@@ -11,7 +11,7 @@ from ...._model import Author
 from ...._text.bylines import BYLINE, parse_byline
 from ...._text.names import MAX_NAME_WORDS, clean_names, dedupe, is_junk
 from ...._text.tidy import WHITESPACE
-from .found import COMMENT_HINTS, HTTP, DateCandidate, Found, furniture, text_of, title_line
+from .found import COMMENT_HINTS, HTTP, DateCandidate, Found, furniture, text_of
 
 __all__ = ["publisher_authors", "read_byline"]
 
@@ -71,7 +71,7 @@ def read_byline(tree: LexborHTMLParser, found: Found, *, replace: bool = False) 
     root = tree.css_first("article") or tree.body
     if root is None:
         return
-    content = title_line(tree, found.fields.get("title"))
+    content = found.content(tree)
     for node in root.css(_BYLINE_CSS)[:_MAX_CANDIDATES]:
         if node.tag in ("meta", "link", "script", "style", "img"):
             continue

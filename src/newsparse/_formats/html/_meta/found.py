@@ -69,6 +69,13 @@ class Found:
         self.extras: dict[str, Any] = {}
         self.titles: list[tuple[str, str]] = []
         """Every title the metadata gives, most trusted first: ``(text, source)``."""
+        self._content: frozenset[int] | None = None
+
+    def content(self, tree: LexborHTMLParser) -> frozenset[int]:
+        """:func:`title_line` of the page for the title found so far (computed once)."""
+        if self._content is None:
+            self._content = title_line(tree, self.fields.get("title"))
+        return self._content
 
     def title(self, value: Any, source: str) -> None:
         """Add a title candidate (and set the title field if it is the first)."""

@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ...._text.dates import TextDate, scan_dates
 from ...._text.lexicon import MONTH_FIRST_LANGUAGES
 from ...._text.tidy import WHITESPACE
-from .found import DateCandidate, Found, furniture, title_line, title_node
+from .found import DateCandidate, Found, furniture, title_node
 
 __all__ = ["read_visible_dates"]
 
@@ -102,12 +102,12 @@ def _readable(node: LexborNode) -> bool:
     return "caption" not in str(node.attributes.get("class") or "").lower()
 
 
-def _text_around(title: LexborNode) -> tuple[str, str]:
+def _text_around(title: LexborNode, content: frozenset[int]) -> tuple[str, str]:
     """The page text just before and just after ``title`` (bounded lengths)."""
-    return _collect(title, before=True), _collect(title, before=False)
+    return _collect(title, content, before=True), _collect(title, content, before=False)
 
 
-def _collect(title: LexborNode, *, before: bool) -> str:
+def _collect(title: LexborNode, content: frozenset[int], *, before: bool) -> str:
     limit = _BEFORE_TITLE if before else _AFTER_TITLE
     pieces: list[str] = []
     size = 0
@@ -117,7 +117,7 @@ def _collect(title: LexborNode, *, before: bool) -> str:
             break
         sibling = node.prev if before else node.next
         while sibling is not None and size < limit:
-            if _readable(sibling):
+            if _readable(sibling) and not furniture(sibling, content):  # not a sidebar
                 piece = sibling.text(deep=True, separator=" ")
                 pieces.append(piece)
                 size += len(piece)
@@ -136,7 +136,7 @@ def read_visible_dates(tree: LexborHTMLParser, found: Found) -> None:
     month_first = _month_first(found)
     article = tree.css_first("article") or tree.css_first("main, [role=main]")
     title_text = found.fields.get("title")
-    content = title_line(tree, title_text)
+    content = found.content(tree)
     if article is not None and _date_elements(article, found, month_first, content):
         return
     if _date_elements(body, found, month_first, content):
@@ -147,7 +147,7 @@ def read_visible_dates(tree: LexborHTMLParser, found: Found) -> None:
         if title is None or title.mem_id in seen:
             continue
         seen.add(title.mem_id)
-        head, tail = _text_around(title)
+        head, tail = _text_around(title, content)
         when = _first_date(tail, month_first)
         if when is not None:
             _add(found, "published", when, "text:after title")

@@ -1,0 +1,350 @@
+"""Metadata of real pages: invented pages for each kind of page seen to fail.
+
+Every page here is made up for the test; each names the general property it checks.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+
+import newsparse
+from newsparse import Article, Author
+
+
+def page(head: str = "", body: str = "", lang: str = "") -> Article:
+    html = (
+        f"<!doctype html><html{f' lang={lang!r}' if lang else ''}><head><meta charset='utf-8'>"
+        f"{head}</head><body>{body}</body></html>"
+    )
+    return newsparse.read(html, "html", body=False)
+
+
+def ld(data: dict[str, Any]) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def provenance(a: Article, field: str) -> Any:
+    return a.extras["html.provenance"].get(field)
+
+
+# ---------------------------------------------------------------------------
+# dates shown only as text
+
+
+@pytest.mark.parametrize(
+    ("element", "day"),
+    [
+        ('<span class="post-date">21 Jan 2020</span>', "2020-01-21"),
+        ('<p class="published-date">/ jueves 2 de abril de 2020</p>', "2020-04-02"),
+        ('<div class="entry-meta">Publiziert am 13. Januar 2014 von hanna</div>', "2014-01-13"),
+        ('<span class="date">17/03/2020</span>', "2020-03-17"),
+        ('<span class="entry-top-info-time">2020年07月12日</span>', "2020-07-12"),
+        ('<abbr class="published">jeudi 27 juin 2019</abbr>', "2019-06-27"),
+        ('<div class="meta">5 марта 2020 г.</div>', "2020-03-05"),
+        ("<time>Nov 23, 2020 at 5:02 AM</time>", "2020-11-23"),
+    ],
+)
+def test_a_date_element_in_many_languages(element: str, day: str) -> None:
+    a = page("<title>Harbour reopens after the storm</title>", f"<h1>Harbour reopens</h1>{element}")
+    assert a.published is not None
+    assert a.published.date().isoformat() == day
+    assert provenance(a, "published")["time_of_day"] is False  # no zone: the day only
+
+
+def test_a_visible_time_with_its_zone_is_an_instant() -> None:
+    a = page(body='<h1>Harbour</h1><span class="date">Nov 23, 2020 at 5:02 AM EST</span>')
+    assert a.published == datetime(2020, 11, 23, 5, 2, tzinfo=timezone(timedelta(hours=-5)))
+    assert provenance(a, "published")["offset"] == "declared"
+
+
+def test_numeric_dates_are_day_first_unless_the_page_writes_us_english() -> None:
+    body = '<h1>Harbour</h1><span class="date">04/05/2020</span>'
+    assert page(body=body, lang="de").published.date().isoformat() == "2020-05-04"  # type: ignore[union-attr]
+    assert page(body=body, lang="en-US").published.date().isoformat() == "2020-04-05"  # type: ignore[union-attr]
+
+
+def test_a_dateline_after_the_title_and_not_the_photo_caption() -> None:
+    a = page(
+        "<title>Ferry strike ends</title>",
+        "<h1>Ferry strike ends</h1><figure><img src='a.jpg'><figcaption>Crews at the quay, "
+        "January 16, 2020.</figcaption></figure><p>January 18, 2020 PORTVILLE (Courier) - "
+        "The strike ended on Saturday.</p>",
+    )
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2020-01-18"
+    assert provenance(a, "published")["source"] == "text:after title"
+
+
+def test_relative_dates_comments_and_sidebars_give_no_date() -> None:
+    a = page(
+        body="<h1>Harbour</h1><span class='date'>vor 2 Stunden</span>"
+        "<aside><span class='date'>3 March 2020</span></aside>"
+        "<div class='comments'><span class='comment-date'>4 March 2020</span></div>"
+    )
+    assert a.published is None
+
+
+def test_a_layout_named_sidebar_still_holds_the_article() -> None:
+    a = page(
+        body="<div class='wrap with-sidebar'><h2>Harbour reopens after the storm</h2>"
+        "<span class='post-date'>08/08/2017</span></div>",
+        head="<title>Harbour reopens after the storm</title>",
+    )
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2017-08-08"
+
+
+def test_the_sites_header_date_is_not_the_articles() -> None:
+    a = page(
+        body="<header><span class='date-edition'>Monday 5 August 2019</span></header>"
+        "<h1>Harbour reopens</h1><p>27 June 2019 by Lea Berg</p>"
+    )
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2019-06-27"
+
+
+# ---------------------------------------------------------------------------
+# machine-readable dates
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2020-09-25T16:02:50CDT", datetime(2020, 9, 25, 21, 2, 50, tzinfo=timezone.utc)),
+        ("20201123T11:02:35Z", datetime(2020, 11, 23, 11, 2, 35, tzinfo=timezone.utc)),
+        ("2020-11-23T23:15:0Z", datetime(2020, 11, 23, 23, 15, tzinfo=timezone.utc)),
+    ],
+)
+def test_jsonld_date_forms(raw: str, expected: datetime) -> None:
+    a = page(ld({"@type": "NewsArticle", "headline": "Harbour", "datePublished": raw}))
+    assert a.published == expected
+    assert provenance(a, "published")["offset"] == "declared"
+
+
+def test_wordpress_entry_date_published_updated_is_the_publication() -> None:
+    a = page(
+        body='<h1>Harbour</h1><time class="entry-date published updated" '
+        'datetime="2021-05-04T10:00:00+02:00">4 May</time>'
+    )
+    assert a.published == datetime(2021, 5, 4, 8, tzinfo=timezone.utc)
+    assert a.updated is None
+
+
+def test_the_most_trusted_source_wins_over_a_sidebar_time() -> None:
+    a = page(
+        ld({"@type": "NewsArticle", "headline": "Harbour", "datePublished": "2021-05-04"}),
+        '<time datetime="2021-06-30T09:00:00+00:00">sidebar</time><h1>Harbour</h1>',
+    )
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2021-05-04"
+
+
+def test_a_full_timestamp_of_the_same_day_refines_a_trusted_day() -> None:
+    a = page(
+        ld({"@type": "NewsArticle", "headline": "Harbour", "datePublished": "2021-05-04"})
+        + '<meta property="article:published_time" content="2021-05-04T10:30:00+02:00">'
+    )
+    assert a.published == datetime(2021, 5, 4, 10, 30, tzinfo=timezone(timedelta(hours=2)))
+
+
+def test_a_utc_instant_is_expressed_in_the_pages_own_offset() -> None:
+    a = page(
+        ld({"@type": "NewsArticle", "headline": "Harbour", "datePublished": "2020-02-18T02:18Z"})
+        + '<meta property="article:modified_time" content="2020-02-18T09:00:00-05:00">'
+    )
+    assert a.published == datetime(2020, 2, 18, 2, 18, tzinfo=timezone.utc)  # same instant
+    assert a.published.utcoffset() == timedelta(hours=-5)  # type: ignore[union-attr]
+    assert a.published.date().isoformat() == "2020-02-17"  # type: ignore[union-attr]
+    assert provenance(a, "published")["offset_from"] == "meta:article:modified_time"
+
+
+def test_date_properties_outside_an_article_scope() -> None:
+    a = page(
+        '<meta itemprop="datePublished" content="2020-04-13">',
+        '<div itemscope itemtype="https://schema.org/VideoObject"><h1>Harbour film</h1></div>',
+    )
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2020-04-13"
+
+
+# ---------------------------------------------------------------------------
+# pages with metadata only
+
+
+def test_a_page_with_metadata_but_no_title_or_body_reads() -> None:
+    a = page(
+        '<meta property="article:published_time" content="2024-03-05T09:30:00+01:00">'
+        '<meta name="author" content="Ana Ruiz">'
+    )
+    assert a.title == ""
+    assert a.authors == (Author("Ana Ruiz"),)
+    assert a.published is not None
+    assert provenance(a, "missing") == ("title",)  # the body was not asked for
+
+
+def test_a_page_with_nothing_is_an_error() -> None:
+    with pytest.raises(newsparse.ParseError, match="no article here"):
+        newsparse.read("<html><head><meta charset=utf-8></head><body></body></html>", "html")
+
+
+# ---------------------------------------------------------------------------
+# titles
+
+
+def test_a_section_heading_gives_way_to_the_title() -> None:
+    a = page(
+        "<title>Babies who eat peanuts early may avoid allergy</title>", "<h1>Health Centre</h1>"
+    )
+    assert a.title == "Babies who eat peanuts early may avoid allergy"
+    b = page("<title>News</title>", "<h1>Harbour reopens after the storm</h1>")
+    assert b.title == "Harbour reopens after the storm"
+
+
+def test_microdata_link_names_give_their_text() -> None:
+    a = page(
+        body='<div itemscope itemtype="https://schema.org/BlogPosting"><h2><a itemprop="name" '
+        'href="/2013/harbour-reopens/">Harbour reopens</a></h2></div>'
+    )
+    assert a.title == "Harbour reopens"
+
+
+@pytest.mark.parametrize("separator", [" – ", " -- ", " | "])
+def test_a_site_suffix_is_cut_from_the_page_title(separator: str) -> None:
+    a = page(f"<title>Harbour reopens after the storm{separator}My website</title>")
+    assert a.title == "Harbour reopens after the storm"
+
+
+def test_a_jsonld_headline_that_agrees_with_nothing_gives_way_to_its_name() -> None:
+    a = page(
+        ld(
+            {
+                "@type": "Article",
+                "headline": "Encyclopedia list article",
+                "name": "List of harbours in the north",
+            }
+        )
+        + "<title>List of harbours in the north - Encyclopedia</title>",
+        "<h1>List of harbours in the north</h1>",
+    )
+    assert a.title == "List of harbours in the north"
+
+
+def test_an_og_title_naming_the_site_gives_way_to_the_pages_title() -> None:
+    a = page(
+        '<meta property="og:title" content="Coastal News - Latest headlines">'
+        '<meta property="og:site_name" content="Coastal News">'
+        "<title>Ferry strike ends after a week</title>",
+        "<h1>Ferry strike ends after a week</h1>",
+    )
+    assert a.title == "Ferry strike ends after a week"
+
+
+def test_rdfa_names_several_properties_at_once() -> None:
+    a = page(
+        '<meta property="x:title dc:title" content="Preferred headline">'
+        "<title>Another title</title>"
+    )
+    assert a.title == "Preferred headline"
+
+
+# ---------------------------------------------------------------------------
+# authors
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Von Jana Roth", ["Jana Roth"]),
+        ("Par Marie Dupont et Luc Martin", ["Marie Dupont", "Luc Martin"]),
+        ("Por Ana Lima", ["Ana Lima"]),
+        ("Geschrieben von Tom Ede", ["Tom Ede"]),
+        ("~ Cem Ark", ["Cem Ark"]),
+        ("Lena SauerDo 9 Apr 2020", ["Lena Sauer"]),
+        ("Von Ina Berg am Samstag, 19. Oktober 2019 um 11:14 Uhr", ["Ina Berg"]),
+        ("Tom Ede Fr, 18. Oktober 2019", ["Tom Ede"]),
+        ("Veröffentlicht am 18. Oktober 2019", []),
+    ],
+)
+def test_multilingual_bylines(byline: str, names: list[str]) -> None:
+    a = page(
+        "<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1><p class='byline'>{byline}</p>"
+    )
+    assert [x.name for x in a.authors] == names
+
+
+def test_two_jsonld_authors_each_with_a_context() -> None:
+    people = [
+        {"@context": "https://schema.org", "@type": "Person", "name": "Ana Lima"},
+        {"@context": "https://schema.org", "@type": "Person", "name": "Tom Ede"},
+    ]
+    a = page(ld({"@type": "NewsArticle", "headline": "Harbour", "author": people}))
+    assert [x.name for x in a.authors] == ["Ana Lima", "Tom Ede"]
+
+
+def test_an_ampersand_inside_a_name_does_not_split_it() -> None:
+    a = page('<meta name="author" content="Mac & i"><title>Harbour</title>')
+    assert [x.name for x in a.authors] == ["Mac & i"]
+
+
+def test_the_publication_as_its_own_author_gives_way_to_the_byline() -> None:
+    a = page(
+        '<meta name="author" content="Coastal Courier">'
+        '<meta property="og:site_name" content="Coastal Courier">'
+        "<title>Harbour reopens</title>",
+        "<h1>Harbour reopens</h1><span class='author'>Von Jana Roth</span>",
+    )
+    assert [x.name for x in a.authors] == ["Jana Roth"]
+    assert a.extras["html.publisher_authors"] == ("Coastal Courier",)
+
+
+def test_commenters_are_no_authors() -> None:
+    a = page(
+        body="<h1>Harbour</h1><div class='comment-list'><span class='comment-author'>"
+        "Posted by lurker99</span></div>"
+    )
+    assert a.authors == ()
+
+
+# ---------------------------------------------------------------------------
+# image and language
+
+
+def test_an_image_without_address_takes_the_og_image() -> None:
+    image = {"@type": "ImageObject", "caption": "The quay at dawn."}
+    a = page(
+        ld({"@type": "NewsArticle", "headline": "Harbour", "image": image})
+        + '<meta property="og:image" content="https://example.com/quay.jpg">'
+    )
+    assert a.media[0].url == "https://example.com/quay.jpg"
+    assert a.media[0].caption == "The quay at dawn."
+
+
+@pytest.mark.parametrize(
+    ("html", "tag"),
+    [
+        (
+            "<html xml:lang='zh-CN'><head><title>港口重新开放</title></head><body></body></html>",
+            "zh-CN",
+        ),
+        ("<html><head><title>港口重新开放</title></head><body lang='zh'></body></html>", "zh"),
+        (
+            "<html><head><title>Porto</title>"
+            + ld(
+                {
+                    "@graph": [
+                        {"@type": "WebPage", "inLanguage": "pt-BR"},
+                        {"@type": "NewsArticle", "headline": "Porto reabre"},
+                    ]
+                }
+            )
+            + "</head><body></body></html>",
+            "pt-BR",
+        ),
+    ],
+)
+def test_languages_declared_elsewhere(html: str, tag: str) -> None:
+    assert newsparse.read(html, "html", body=False).language == tag
