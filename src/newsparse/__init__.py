@@ -49,7 +49,14 @@ from ._model import (
     Preformatted,
     Quote,
 )
-from ._plugins import PluginWarning, plugin_failures, register_plugin, unregister_plugin
+from ._plugins import (
+    PluginInfo,
+    PluginWarning,
+    plugin_failures,
+    plugins,
+    register_plugin,
+    unregister_plugin,
+)
 from ._registry import FormatSpec
 from .hookspecs import hookimpl
 
@@ -70,6 +77,7 @@ __all__ = [
     "Paragraph",
     "ParseError",
     "PluginError",
+    "PluginInfo",
     "PluginWarning",
     "Preformatted",
     "Quote",
@@ -87,6 +95,7 @@ __all__ = [
     "hookimpl",
     "iter_articles",
     "plugin_failures",
+    "plugins",
     "read",
     "read_many",
     "register_plugin",

@@ -6,6 +6,16 @@ Environment switches:
   only the built-in formats and plugins registered in code.
 - ``NEWSPARSE_LOAD_PLUGINS=a,b``: load only the entry points named ``a`` and ``b``
   (an empty value loads none).
+- ``NEWSPARSE_TRACE_PLUGINS`` (any non-empty value): print every entry point loaded and
+  every hook call, with what it returned or raised, to stderr (pluggy's call monitoring).
+
+Hooks are called through pluggy, one plugin at a time, so that one plugin's failure
+costs only that plugin: the built-in formats' plugins first (a plugin replaces a
+built-in format only with ``replace=True``), then every other plugin in pluggy's order
+(the last registered first; ``tryfirst``/``trylast`` move an implementation).
+An entry point that names something with no newsparse hook (a function instead of its
+module, a module whose hook is misspelled or not marked with ``@newsparse.hookimpl``) is
+a failure too, reported with what was expected.
 
 Plugin code runs guarded: whatever a plugin raises at import, in its hook, or later in a
 reader, writer or sniffer (``SystemExit`` and other ``BaseException`` subclasses too) is
@@ -16,9 +26,12 @@ plugin's from the user's Ctrl-C.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import os
+import sys
 import threading
+import types
 import warnings
 from typing import Any
 
@@ -32,10 +45,12 @@ from ._registry import FormatSpec, Registry
 __all__ = [
     "BUILTIN_PLUGINS",
     "ENTRY_POINT_GROUP",
+    "PluginInfo",
     "PluginWarning",
     "get_plugin_manager",
     "get_registry",
     "plugin_failures",
+    "plugins",
     "register_plugin",
     "reset",
     "unregister_plugin",
@@ -44,6 +59,9 @@ __all__ = [
 ENTRY_POINT_GROUP = "newsparse"
 ENV_DISABLE_AUTOLOAD = "NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD"
 ENV_LOAD_PLUGINS = "NEWSPARSE_LOAD_PLUGINS"
+ENV_TRACE_PLUGINS = "NEWSPARSE_TRACE_PLUGINS"
+HOOKS = ("register_formats",)
+"""The names of the hooks newsparse calls."""
 
 BUILTIN_PLUGINS: dict[str, str] = {
     "newsparse.wire": "newsparse._formats.wire",
@@ -93,6 +111,8 @@ class _State:
         self.failures: list[PluginError] = []
         self.in_code: dict[str, Any] = {}  # plugins given to register_plugin, by name
         self.warned: set[tuple[str, ...]] = set()  # run-time warnings already given
+        # every plugin newsparse tried to load: its distribution's name and version
+        self.origins: dict[str, tuple[str | None, str | None]] = {}
 
 
 _state = _State()
@@ -126,27 +146,105 @@ def is_builtin(plugin: str | None) -> bool:
     return plugin in BUILTIN_PLUGINS
 
 
+def _trace(message: str) -> None:
+    print(f"newsparse: {message}", file=sys.stderr, flush=True)
+
+
+def _short_repr(value: object, width: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _trace_before(hook_name: str, hook_impls: Any, kwargs: Any) -> None:
+    names = ", ".join(impl.plugin_name for impl in hook_impls) or "no implementation"
+    args = ", ".join(f"{key}={_short_repr(value, 40)}" for key, value in kwargs.items())
+    _trace(f"hook {hook_name}({args}) calls {names}")
+
+
+def _trace_after(outcome: Any, hook_name: str, hook_impls: Any, kwargs: Any) -> None:
+    names = ", ".join(impl.plugin_name for impl in hook_impls) or "no implementation"
+    if outcome.exception is not None:
+        _trace(f"hook {hook_name} of {names} raised {describe(outcome.exception)}")
+    else:
+        _trace(f"hook {hook_name} of {names} returned {_short_repr(outcome.get_result())}")
+
+
 def _new_manager() -> pluggy.PluginManager:
     pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
     pm.add_hookspecs(hookspecs)
+    if os.environ.get(ENV_TRACE_PLUGINS):
+        pm.add_hookcall_monitoring(_trace_before, _trace_after)
     return pm
 
 
-def _add_plugin(pm: pluggy.PluginManager, plugin: Any, name: str) -> PluginError | None:
+def _hook_names(plugin: Any) -> list[str]:
+    try:
+        return [name for name in dir(plugin) if not name.startswith("_")]
+    except BaseException as exc:  # a plugin object whose __dir__ raises
+        if interrupts(exc):
+            raise
+        return []
+
+
+def _without_hooks(plugin: Any, ep: Any = None) -> str | None:
+    """Why ``plugin``, registered with the manager, gives newsparse no hook (else None).
+
+    ``ep`` is the entry point it came from, to name in the message.
+    """
+    where = f"entry point {ep.name} = {ep.value!r}" if ep is not None else "the plugin"
+    if isinstance(plugin, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
+        name = getattr(plugin, "__qualname__", None) or repr(plugin)
+        instead = f'; use {ep.name} = "{ep.module}"' if ep is not None and ep.attr else " instead"
+        return (
+            f"{where} names the function {name}, not a plugin: name the module (or object) "
+            f"that holds the hook{instead}"
+        )
+    names = _hook_names(plugin)
+    for hook in HOOKS:
+        if hook in names:
+            return (
+                f"{where}: its {hook} is not marked with @newsparse.hookimpl, so newsparse "
+                "does not call it"
+            )
+    for hook in HOOKS:
+        close = difflib.get_close_matches(hook, names, n=1, cutoff=0.8)
+        if close:
+            return f"{where} has no {hook} hook (it has {close[0]!r}: a misspelling?)"
+    return (
+        f"{where} has no newsparse hook: expected a function {HOOKS[0]}(register) marked "
+        "with @newsparse.hookimpl"
+    )
+
+
+def _add_plugin(
+    pm: pluggy.PluginManager, plugin: Any, name: str, ep: Any = None
+) -> PluginError | None:
+    """Register ``plugin`` with the manager; the error when it is invalid or has no hook."""
     try:
         pm.register(plugin, name=name)
         pm.check_pending()
+        reason = None if pm.get_hookcallers(plugin) else _without_hooks(plugin, ep)
     except BaseException as exc:  # a plugin's own mistake must not break the others
         if interrupts(exc):
             raise
-        try:
-            if pm.is_registered(plugin):
-                pm.unregister(plugin)
-        except BaseException as again:  # a plugin object whose attributes raise
-            if interrupts(again):
-                raise
-        return PluginError(f"cannot be registered: {describe(exc)}", plugin=name)
+        _drop(pm, plugin)
+        hint = ""
+        if isinstance(exc, pluggy.PluginValidationError):
+            hint = f" (newsparse's hooks: {', '.join(HOOKS)})"
+        return PluginError(f"cannot be registered: {describe(exc)}{hint}", plugin=name)
+    if reason is not None:
+        _drop(pm, plugin)
+        return PluginError(reason, plugin=name)
     return None
+
+
+def _drop(pm: pluggy.PluginManager, plugin: Any) -> None:
+    try:
+        if pm.is_registered(plugin):
+            pm.unregister(plugin)
+    except BaseException as again:  # a plugin object whose attributes raise
+        if interrupts(again):
+            raise
 
 
 def _entry_points() -> list[Any]:
@@ -168,24 +266,34 @@ def _entry_points() -> list[Any]:
     return unique
 
 
-def _collect(
-    registry: Registry, plugin: Any, name: str, notices: list[str] | None = None
-) -> list[PluginError]:
-    """Call one plugin's ``register_formats``, add what it registers to ``registry``.
+def _distribution(ep: Any) -> tuple[str | None, str | None]:
+    """The name and version of the distribution that provides ``ep``, where known."""
+    try:
+        dist = ep.dist
+        if dist is None:
+            return None, None
+        return dist.metadata["Name"] or dist.name, dist.version
+    except Exception:
+        return None, None
 
-    Returns the errors met on the way: each bad spec is left out, the good ones stay.
-    ``notices`` receives the warnings to give once the hook has returned (a format that
-    replaced another plugin's), so that a warning turned into an error cannot break it.
+
+def _call_register_formats(
+    pm: pluggy.PluginManager,
+    registry: Registry,
+    plugin: Any,
+    name: str,
+    notices: list[str] | None = None,
+) -> list[PluginError]:
+    """Call one plugin's ``register_formats`` through pluggy; add what it registers.
+
+    The call goes through a subset of the hook that leaves out every other plugin's
+    implementation (their wrappers stay), so the plugin's failure costs only itself and
+    pluggy's call monitoring sees it. Returns the errors met on the way: each bad spec is
+    left out, the good ones stay. ``notices`` receives the warnings to give once the hook
+    has returned (a format that replaced another plugin's), so that a warning turned into
+    an error cannot break it.
     """
     errors: list[PluginError] = []
-    try:
-        impl = getattr(plugin, "register_formats", None)
-    except BaseException as exc:
-        if interrupts(exc):
-            raise
-        return [PluginError(f"cannot be inspected: {describe(exc)}", plugin=name)]
-    if impl is None:
-        return errors
 
     def register(spec: object, *, replace: bool = False) -> None:
         # typed as object: plugins are not type-checked, and junk must be reported
@@ -207,13 +315,36 @@ def _collect(
                 f"{displaced.name!r} (plugin {displaced.plugin!r})"
             )
 
+    hook = pm.hook.register_formats
+    others = {
+        impl.plugin
+        for impl in hook.get_hookimpls()
+        if impl.plugin is not plugin and not (impl.wrapper or impl.hookwrapper)
+    }
     try:
-        impl(register=register)
+        pm.subset_hook_caller("register_formats", others)(register=register)
     except BaseException as exc:
         if interrupts(exc):
             raise
         errors.append(PluginError(f"register_formats raised {describe(exc)}", plugin=name))
     return errors
+
+
+def _call_order(pm: pluggy.PluginManager) -> list[tuple[Any, str]]:
+    """The plugins whose ``register_formats`` to call, in order (see the module docstring)."""
+    builtin: list[tuple[Any, str]] = []
+    others: list[tuple[Any, str]] = []
+    seen: set[int] = set()
+    # pluggy calls the implementations from the last of this list to the first
+    for impl in reversed(pm.hook.register_formats.get_hookimpls()):
+        if impl.wrapper or impl.hookwrapper or id(impl.plugin) in seen:
+            continue
+        seen.add(id(impl.plugin))
+        (builtin if is_builtin(impl.plugin_name) else others).append(
+            (impl.plugin, impl.plugin_name)
+        )
+    builtin.sort(key=lambda item: list(BUILTIN_PLUGINS).index(item[1]))
+    return builtin + others
 
 
 def _notify(notices: list[str]) -> None:
@@ -224,8 +355,10 @@ def _notify(notices: list[str]) -> None:
 def _load() -> Registry:
     pm = _new_manager()
     registry = Registry()
-    plugins: list[tuple[Any, str]] = []
+    trace = bool(os.environ.get(ENV_TRACE_PLUGINS))
+    origins: dict[str, tuple[str | None, str | None]] = {}
     for plugin_name, module_name in BUILTIN_PLUGINS.items():
+        origins[plugin_name] = ("newsparse", _version())
         try:
             module = importlib.import_module(module_name)
         except BaseException as exc:
@@ -234,13 +367,15 @@ def _load() -> Registry:
             _report(PluginError(f"failed to import: {describe(exc)}", plugin=plugin_name))
             continue
         error = _add_plugin(pm, module, plugin_name)
-        if error is None:
-            plugins.append((module, plugin_name))
-        else:
+        if error is not None:
             _report(error)
     for ep in _entry_points():
-        if pm.has_plugin(ep.name) or pm.is_blocked(ep.name):
+        if pm.has_plugin(ep.name) or pm.is_blocked(ep.name) or ep.name in origins:
             continue
+        origins[ep.name] = _distribution(ep)
+        if trace:
+            dist, version = origins[ep.name]
+            _trace(f"entry point {ep.name} = {ep.value!r} (distribution {dist} {version})")
         try:
             plugin = ep.load()
         except BaseException as exc:  # SystemExit at import too: it must not end the caller
@@ -248,18 +383,23 @@ def _load() -> Registry:
                 raise
             _report(PluginError(f"failed to import: {describe(exc)}", plugin=ep.name))
             continue
-        error = _add_plugin(pm, plugin, ep.name)
-        if error is None:
-            plugins.append((plugin, ep.name))
-        else:
+        error = _add_plugin(pm, plugin, ep.name, ep)
+        if error is not None:
             _report(error)
+    _state.origins = origins
     notices: list[str] = []
-    for plugin, name in plugins:
-        for error in _collect(registry, plugin, name, notices):
+    for plugin, name in _call_order(pm):
+        for error in _call_register_formats(pm, registry, plugin, name, notices):
             _report(error)
     _notify(notices)
     _state.pm = pm
     return registry
+
+
+def _version() -> str:
+    from .__about__ import __version__
+
+    return __version__
 
 
 def get_registry() -> Registry:
@@ -290,7 +430,8 @@ def register_plugin(plugin: Any, name: str | None = None) -> str:
     """Register a plugin object or module in this process and add the formats it registers.
 
     Returns the name the plugin was registered under. Raises :class:`PluginError` when
-    the plugin is invalid or a name is taken.
+    the plugin is invalid, has no hook (a function given instead of its module, a hook
+    not marked with :data:`newsparse.hookimpl`), or a name is taken.
     """
     registry = get_registry()
     pm = get_plugin_manager()
@@ -300,7 +441,7 @@ def register_plugin(plugin: Any, name: str | None = None) -> str:
         if error is not None:
             raise error
         notices: list[str] = []
-        errors = _collect(registry, plugin, plugin_name, notices)
+        errors = _call_register_formats(pm, registry, plugin, plugin_name, notices)
         if errors:
             unregister_plugin(plugin_name)
             raise errors[0]
@@ -323,6 +464,62 @@ def unregister_plugin(name: str) -> None:
                 registry.remove(spec.name)
 
 
+@attrs.frozen
+class PluginInfo:
+    """A plugin newsparse loaded or tried to load, as ``newsparse plugins`` lists it.
+
+    >>> info = next(p for p in plugins(builtin=True) if p.name == "newsparse.wire")
+    >>> info.formats, info.builtin, info.failures
+    (('wire',), True, ())
+    """
+
+    name: str
+    """The plugin's name: its entry point's name, ``newsparse.<format>`` for a built-in
+    format's plugin, or the name given to :func:`newsparse.register_plugin`."""
+    distribution: str | None = None
+    """The distribution that provides it (what ``pip install`` takes), ``None`` for a
+    plugin registered in code."""
+    version: str | None = None
+    """The version of that distribution."""
+    formats: tuple[str, ...] = ()
+    """The names of the formats it registered, sorted."""
+    failures: tuple[PluginError, ...] = ()
+    """What went wrong with it, if anything: at import, in its hook, or at run time."""
+    builtin: bool = False
+    """Whether it is one of newsparse's own formats' plugins."""
+
+
+def plugins(*, builtin: bool = False) -> tuple[PluginInfo, ...]:
+    """The plugins newsparse loaded or tried to load, sorted by name.
+
+    Entry-point plugins (those that failed too) and plugins registered in code; with
+    ``builtin=True``, the built-in formats' plugins as well.
+    """
+    registry = get_registry()
+    with _state.lock:
+        formats: dict[str, list[str]] = {}
+        for spec in registry:
+            formats.setdefault(spec.plugin or "?", []).append(spec.name)
+        failures: dict[str, list[PluginError]] = {}
+        for error in _state.failures:
+            failures.setdefault(error.plugin, []).append(error)
+        origins = dict(_state.origins)
+        for name in _state.in_code:
+            origins.setdefault(name, (None, None))
+    return tuple(
+        PluginInfo(
+            name,
+            distribution,
+            version,
+            tuple(sorted(formats.get(name, ()))),
+            tuple(failures.get(name, ())),
+            is_builtin(name),
+        )
+        for name, (distribution, version) in sorted(origins.items())
+        if builtin or not is_builtin(name)
+    )
+
+
 def reset() -> None:
     """Forget every loaded plugin; the next use loads them again (for tests)."""
     with _state.lock:
@@ -331,6 +528,7 @@ def reset() -> None:
         _state.failures = []
         _state.in_code = {}
         _state.warned = set()
+        _state.origins = {}
 
 
 def portable_plugins() -> list[tuple[str, Any]]:
