@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
+import types
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 
 # Installed third-party plugins must not change what the suite sees; tests that exercise
@@ -52,3 +55,26 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not available")
     return SHARED
+
+
+@pytest.fixture
+def entry_points(
+    monkeypatch: pytest.MonkeyPatch, fresh_registry: None
+) -> Iterator[dict[str, types.ModuleType]]:
+    """Modules to load through faked entry points: ``{"name = value": module}``."""
+    modules: dict[str, types.ModuleType] = {}
+    monkeypatch.delenv("NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    monkeypatch.delenv("NEWSPARSE_LOAD_PLUGINS", raising=False)
+
+    def faked(**kw: object) -> list[metadata.EntryPoint]:
+        eps = []
+        for line, module in modules.items():
+            name, _, value = (part.strip() for part in line.partition("="))
+            sys.modules[module.__name__] = module
+            eps.append(metadata.EntryPoint(name=name, value=value, group="newsparse"))
+        return eps
+
+    monkeypatch.setattr(metadata, "entry_points", faked)
+    yield modules
+    for module in modules.values():
+        sys.modules.pop(module.__name__, None)

@@ -89,7 +89,7 @@ def test_inspect(memo_plugin: str, tmp_path: Path, capsys: pytest.CaptureFixture
     assert ["title", "Café “Ouvert”"] in lines
     assert ["published", "2024-03-05T09:30:00-05:00 (UTC-05:00)"] in lines
     assert ["author", "Ana Ruiz"] in lines
-    assert ["body", "1 blocks (1 paragraph), 8 chars"] in lines
+    assert ["body", "1 block (1 paragraph), 8 chars"] in lines
 
 
 def test_read_options_are_passed(memo_plugin: str, tmp_path: Path) -> None:

@@ -157,3 +157,12 @@ def test_ci_builds_the_docs_and_tests_the_example_plugin() -> None:
     assert "mkdocs build --strict" in ci
     assert "pip install ./examples/newsparse-applenews" in ci
     assert "pytest examples/newsparse-applenews/tests" in ci
+
+
+def test_getting_started_lists_every_dependency() -> None:
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = [re.split(r"[<>=!~\[; ]", dep, maxsplit=1)[0] for dep in project["dependencies"]]
+    page = (DOCS / "getting-started.md").read_text(encoding="utf-8")
+    listed = page.split("are all installed with it:", 1)[1].split(".", 1)[0]
+    assert sorted(re.findall(r"[\w-]+", listed.replace(" and ", ", "))) == sorted(names)

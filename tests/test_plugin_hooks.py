@@ -6,43 +6,13 @@ import sys
 import textwrap
 import types
 from collections.abc import Iterator
-from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 import newsparse
+from _fake_plugins import module
 from newsparse import PluginError, PluginWarning, _plugins, hookimpl
-
-
-@pytest.fixture
-def entry_points(
-    monkeypatch: pytest.MonkeyPatch, fresh_registry: None
-) -> Iterator[dict[str, types.ModuleType]]:
-    """Modules to load through faked entry points: ``{"name = value": module}``."""
-    modules: dict[str, types.ModuleType] = {}
-    monkeypatch.delenv("NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD", raising=False)
-    monkeypatch.delenv("NEWSPARSE_LOAD_PLUGINS", raising=False)
-
-    def faked(**kw: object) -> list[metadata.EntryPoint]:
-        eps = []
-        for line, module in modules.items():
-            name, _, value = (part.strip() for part in line.partition("="))
-            sys.modules[module.__name__] = module
-            eps.append(metadata.EntryPoint(name=name, value=value, group="newsparse"))
-        return eps
-
-    monkeypatch.setattr(metadata, "entry_points", faked)
-    yield modules
-    for module in modules.values():
-        sys.modules.pop(module.__name__, None)
-
-
-def module(name: str, source: str) -> types.ModuleType:
-    mod = types.ModuleType(name)
-    exec(textwrap.dedent(source), mod.__dict__)
-    return mod
-
 
 DUP = """
     import newsparse

@@ -216,11 +216,13 @@ class WriteError(NewsparseError):
 class PluginError(NewsparseError):
     """A plugin failed: it raised on import, registered a bad format, or broke at run time.
 
-    ``plugin`` names the plugin (its entry-point or module name).
+    ``plugin`` names the plugin (its entry-point or module name) and ``message`` says what
+    went wrong (``str(error)`` is ``"plugin 'name': message"``).
     """
 
     def __init__(self, message: str, *, plugin: str) -> None:
         self.plugin = plugin
+        self.message = message
         super().__init__(f"plugin {plugin!r}: {message}")
 
 

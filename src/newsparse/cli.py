@@ -1,4 +1,4 @@
-"""The ``newsparse`` command line: ``formats``, ``convert`` and ``inspect``.
+"""The ``newsparse`` command line: ``formats``, ``plugins``, ``convert`` and ``inspect``.
 
 Errors go to stderr as ``file:line:column: message`` with exit code 1; usage errors
 (unknown options or format names, outputs that would replace an input) exit with code 2
@@ -13,11 +13,12 @@ import json
 import os
 import signal
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import _api
+from . import _api, _plugins
 from .__about__ import __version__
 from ._errors import (
     FormatDetectionError,
@@ -125,6 +126,42 @@ def _cmd_formats(args: argparse.Namespace, out: TextIO) -> int:
         out.write(
             "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n"
         )
+    return 0
+
+
+def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
+    with warnings.catch_warnings():  # the failures are listed below, not warned about
+        warnings.simplefilter("ignore", _plugins.PluginWarning)
+        found = _plugins.plugins(builtin=args.all)
+    if args.json:
+        rows = [
+            {
+                "name": p.name,
+                "distribution": p.distribution,
+                "version": p.version,
+                "builtin": p.builtin,
+                "formats": list(p.formats),
+                "failures": [f.message for f in p.failures],
+            }
+            for p in found
+        ]
+        json.dump(rows, out, indent=2)
+        out.write("\n")
+        return 0
+    if not found:
+        out.write("no plugins installed (--all lists the built-in formats' plugins too)\n")
+        return 0
+    header = ("NAME", "DISTRIBUTION", "VERSION", "FORMATS")
+    table = [
+        (p.name, p.distribution or "-", p.version or "-", " ".join(p.formats) or "-") for p in found
+    ]
+    widths = [max(len(row[i]) for row in (header, *table)) for i in range(len(header))]
+    lines = []
+    for row, plugin in zip((header, *table), (None, *found), strict=True):
+        lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        for failure in plugin.failures if plugin is not None else ():
+            lines.append(f"  failed: {failure.message}")
+    _emit(out, "\n".join(lines) + "\n")
     return 0
 
 
@@ -239,8 +276,9 @@ def _describe(article: Article) -> list[str]:
     counts: dict[str, int] = {}
     for block in article.body:
         counts[block.type] = counts.get(block.type, 0) + 1
-    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items()) or "empty"
-    lines.append(("body", f"{len(article.body)} blocks ({summary}), {len(article.text)} chars"))
+    summary = ", ".join(_count(n, kind) for kind, n in counts.items()) or "empty"
+    body = f"{_count(len(article.body), 'block')} ({summary}), {_count(len(article.text), 'char')}"
+    lines.append(("body", body))
     for block in article.body[:3]:
         if isinstance(block, ListBlock):
             text = "; ".join(block.items)
@@ -261,6 +299,14 @@ def _describe(article: Article) -> list[str]:
         )
     width = max(len(label) for label, _ in lines)
     return [f"{label.ljust(width)}  {value}".rstrip() for label, value in lines]
+
+
+_PLURALS = {"media": "media", "preformatted": "preformatted"}
+
+
+def _count(n: int, noun: str) -> str:
+    """``"1 block"``, ``"2 blocks"``."""
+    return f"{n} {noun if n == 1 else _PLURALS.get(noun, noun + 's')}"
 
 
 def _jsonish(value: Any) -> Any:
@@ -291,6 +337,15 @@ def _parser() -> argparse.ArgumentParser:
     p_formats = sub.add_parser("formats", help="list the registered formats")
     p_formats.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p_formats.set_defaults(func=_cmd_formats)
+
+    p_plugins = sub.add_parser(
+        "plugins", help="list the installed plugins, their formats and their failures"
+    )
+    p_plugins.add_argument(
+        "--all", action="store_true", help="list the built-in formats' plugins too"
+    )
+    p_plugins.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p_plugins.set_defaults(func=_cmd_plugins)
 
     read_opts = argparse.ArgumentParser(add_help=False)  # what every reading command takes
     read_opts.add_argument(
@@ -402,7 +457,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = sys.stdout
     fallback = getattr(args, "input", None) or "newsparse"
     try:
-        with _signals_as_interrupts():
+        with _signals_as_interrupts(), _short_warnings():
             code: int = args.func(args, out)
     except KeyboardInterrupt as exc:  # SIGINT, or SIGTERM through _signals_as_interrupts
         number = getattr(exc, "signal", signal.SIGINT)
@@ -428,6 +483,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return code
+
+
+@contextlib.contextmanager
+def _short_warnings() -> Iterator[None]:
+    """Show newsparse's warnings as ``newsparse: warning: ...`` lines, without a file path.
+
+    Warnings of other packages keep Python's format.
+    """
+    with warnings.catch_warnings():
+        shown = warnings.showwarning
+
+        def show(
+            message: Warning | str,
+            category: type[Warning],
+            filename: str,
+            lineno: int,
+            file: TextIO | None = None,
+            line: str | None = None,
+        ) -> None:
+            if category.__module__.split(".")[0] != "newsparse":
+                shown(message, category, filename, lineno, file, line)
+                return
+            print(f"newsparse: warning: {message}", file=file or sys.stderr)
+
+        warnings.showwarning = show
+        yield
 
 
 class _Terminated(KeyboardInterrupt):
