@@ -173,7 +173,7 @@ def test_reader_returning_wrong_type(fresh_registry: None) -> None:
 
 
 def test_unknown_reader_option(memo_plugin: str) -> None:
-    with pytest.raises(ReadError, match="unexpected keyword"):
+    with pytest.raises(newsparse.OptionError, match="the memo reader has no option"):
         newsparse.read(MEMO, "memo", no_such_option=True)
 
 

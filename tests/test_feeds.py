@@ -386,8 +386,10 @@ def test_feed_options() -> None:
     a = newsparse.read(text, "rss")
     assert a.publisher == "Desk"
     assert a.extras["rss.feed_link"] == "https://x.example/"
-    with pytest.raises(newsparse.WriteError, match="unknown option"):
+    with pytest.raises(newsparse.OptionError, match="the rss writer has no option 'colour'"):
         newsparse.write(Article("T"), "rss", colour="red")
+    with pytest.raises(newsparse.OptionError, match="option 'title' of the rss writer must be"):
+        newsparse.write(Article("T"), "rss", title=3)
     with pytest.raises(newsparse.WriteError, match="feed="):
         newsparse.write(Article("T"), "rss", feed="json")
 

@@ -90,8 +90,8 @@ def test_zone_is_kept() -> None:
     assert getattr(back.published.tzinfo, "key", None) == "America/New_York"
 
 
-def test_unknown_writer_option_is_a_write_error() -> None:
-    with pytest.raises(newsparse.WriteError):
+def test_unknown_writer_option_is_an_option_error() -> None:
+    with pytest.raises(newsparse.OptionError, match="the html writer has no option 'colour'"):
         newsparse.write(sample(), "html", colour=True)
 
 

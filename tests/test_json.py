@@ -226,9 +226,9 @@ def test_valid_json_that_is_not_an_article(doc: Any, needle: str) -> None:
 
 
 def test_unknown_option_is_refused() -> None:
-    with pytest.raises(newsparse.ReadError):
+    with pytest.raises(newsparse.OptionError, match="the json reader has no option 'strict'"):
         newsparse.read('{"title": "x"}', "json", strict=True)
-    with pytest.raises(newsparse.WriteError):
+    with pytest.raises(newsparse.OptionError, match="the json writer has no option 'colour'"):
         newsparse.write(Article("x"), "json", colour="red")
 
 

@@ -328,10 +328,10 @@ def test_options() -> None:
     assert "\n" not in write(article, indent=None).rstrip("\n")
     with pytest.raises(WriteError, match=r"1\.6"):
         write(article, version="1.6")
-    with pytest.raises(WriteError, match="unknown option"):
-        write(article, pretty=True)
-    with pytest.raises(ParseError, match="unknown option"):
-        read("{}", strict=True)
+    with pytest.raises(newsparse.OptionError, match="the ninjs writer has no option 'pretty'"):
+        newsparse.write(article, "ninjs", pretty=True)
+    with pytest.raises(newsparse.OptionError, match="the ninjs reader has no option 'strict'"):
+        newsparse.read("{}", "ninjs", strict=True)
 
 
 # ---------------------------------------------------------------------------

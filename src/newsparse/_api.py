@@ -9,12 +9,14 @@ from typing import IO, Any, Union
 from ._errors import (
     FormatDetectionError,
     NewsparseError,
+    OptionError,
     ParseError,
     PluginError,
     ReadError,
     WriteError,
 )
 from ._model import Article, lone_surrogate, surrogate_message
+from ._options import check_options, option_names
 from ._plugins import describe, get_registry, interrupts, is_builtin, report_failure, warn_once
 from ._registry import FormatSpec
 from ._source import (
@@ -224,16 +226,13 @@ def _detector(spec: FormatSpec, src_name: str) -> Callable[[bytes], Any] | None:
 def _call_reader(spec: FormatSpec, role: str, src_name: str, *args: Any, **options: Any) -> Any:
     func = spec.load(role)
     assert func is not None
+    check_options(func, options, format=spec.name, role=role)
     try:
         return func(*args, **options)
     except NewsparseError as exc:
         if isinstance(exc, ReadError) and exc.source is None:
             exc.source = src_name
         raise
-    except TypeError as exc:
-        if "unexpected keyword argument" in str(exc):
-            raise ReadError(f"{exc}", format=spec.name, source=src_name) from exc
-        raise _crash(spec, "reading", exc, src_name) from exc
     except BaseException as exc:  # SystemExit, GeneratorExit ...: the plugin's failure
         if interrupts(exc):
             raise
@@ -368,6 +367,57 @@ def _with_encoding(
     return {**options, "encoding": encoding} if spec.binary else options
 
 
+_READ_KEYWORDS = ("media_type", "encoding", "filename", "max_size")
+"""The keywords :func:`read` takes itself: not the reader's options."""
+
+
+def check_reading_options(format: str | None, options: dict[str, Any]) -> None:
+    """Raise OptionError now for reading options that cannot be right (batch work).
+
+    With a format, its reader checks them as :func:`read_many` would; without one (each
+    input's format is detected), an option that no reader takes is refused.
+    """
+    options = {k: v for k, v in options.items() if k not in _READ_KEYWORDS}
+    if not options:
+        return
+    if format is not None:
+        spec = get_registry().get(format)
+        role = "many_reader" if spec.many_reader is not None else "reader"
+        func = spec.load(role)
+        if func is not None:
+            check_options(func, options, format=spec.name, role=role)
+        return
+    taken: set[str] = set()
+    for spec in get_registry().readers():
+        for role in ("reader", "many_reader"):
+            func = spec.load(role) if getattr(spec, role) is not None else None
+            if func is None:
+                continue
+            names = option_names(func)
+            if names is None:
+                return  # a reader taking any option: it decides
+            taken.update(names)
+    for name in options:
+        if name not in taken:
+            raise OptionError(
+                f"no reader has an option {name!r}; the readers' options: "
+                f"{', '.join(sorted(taken))}",
+                option=name,
+                valid=sorted(taken),
+            )
+
+
+def check_writing_options(format: str, options: dict[str, Any], *, many: bool) -> None:
+    """Raise OptionError now for options the format's writer does not take (batch work)."""
+    if not options:
+        return
+    spec = get_registry().get(format)
+    role = "many_writer" if many and spec.many_writer is not None else "writer"
+    func = spec.load(role)
+    if func is not None:
+        check_options(func, options, format=spec.name, role=role)
+
+
 def _writer_spec(format: str, role: str) -> FormatSpec:
     spec = get_registry().get(format)
     if not spec.can_write:
@@ -384,14 +434,11 @@ def _writer_spec(format: str, role: str) -> FormatSpec:
 def _call_writer(spec: FormatSpec, role: str, *args: Any, **options: Any) -> Any:
     func = spec.load(role)
     assert func is not None
+    check_options(func, options, format=spec.name, role=role)
     try:
         return func(*args, **options)
     except NewsparseError:
         raise
-    except TypeError as exc:
-        if "unexpected keyword argument" in str(exc):
-            raise WriteError(str(exc), format=spec.name) from exc
-        raise _crash(spec, "writing", exc, None) from exc
     except BaseException as exc:
         if interrupts(exc):
             raise

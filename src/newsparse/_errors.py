@@ -12,6 +12,8 @@ Every error newsparse raises on purpose derives from :class:`NewsparseError`, so
     │   ├── DecodeError        bytes that are not valid in their encoding
     │   └── ParseError         text that breaks the format (line, column, excerpt)
     ├── WriteError             an Article could not be written in a format
+    ├── OptionError            a reader or writer option it does not take, or of the
+    │                          wrong type; also a TypeError
     └── PluginError            a plugin failed to load or registered a bad format
 
 The library never calls ``sys.exit``; only the command line maps errors to exit codes.
@@ -25,6 +27,7 @@ __all__ = [
     "DecodeError",
     "FormatDetectionError",
     "NewsparseError",
+    "OptionError",
     "ParseError",
     "PluginError",
     "ReadError",
@@ -211,6 +214,30 @@ class WriteError(NewsparseError):
     def __str__(self) -> str:
         fmt = f"[{self.format}] " if self.format else ""
         return f"{fmt}{self.message}"
+
+
+class OptionError(NewsparseError, TypeError):
+    """A reader or writer was given an option it does not take, or a value it cannot take.
+
+    Raised by newsparse from the reader's or writer's signature, before the format runs
+    (a format that takes ``**options`` raises it for the ones it refuses). ``option``
+    names the option, ``format`` the format, and ``valid`` lists the options it takes.
+    The command line exits with status 2 for it, as for other usage errors.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        option: str,
+        format: str | None = None,
+        valid: Iterable[str] = (),
+    ) -> None:
+        self.message = message
+        self.option = option
+        self.format = format
+        self.valid = tuple(valid)
+        super().__init__(message)
 
 
 class PluginError(NewsparseError):

@@ -23,6 +23,7 @@ from .__about__ import __version__
 from ._errors import (
     FormatDetectionError,
     NewsparseError,
+    OptionError,
     ParseError,
     ReadError,
     UnknownFormatError,
@@ -470,7 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print(f"newsparse: error: {exc}", file=sys.stderr)
         return 2
-    except UnknownFormatError as exc:
+    except (UnknownFormatError, OptionError) as exc:
         print(f"newsparse: error: {exc}", file=sys.stderr)
         return 2
     except NewsparseError as exc:

@@ -182,6 +182,7 @@ def _check_reading(
         from .._source import check_encoding
 
         check_encoding(encoding)
+    _api.check_reading_options(from_format, options)
     return options
 
 
@@ -355,6 +356,7 @@ def prepare(
     # every input is known before anything is written: an output is never read back
     entries = tuple(_inputs.files(given, glob))
     folder = _folder(output)
+    _api.check_writing_options(spec.name, dict(write_options or {}), many=folder is None)
     target = folder if folder is not None else output
     _output.check_targets(
         given,

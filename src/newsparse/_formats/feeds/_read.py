@@ -636,9 +636,7 @@ def _load(source: Any, fmt: str, encoding: str | None) -> _Feed:
     return _Feed(fmt, root, text, repairs)
 
 
-def _check(fmt: str, errors: str, on_error: Any, options: dict[str, Any]) -> str:
-    if options:
-        raise ParseError(f"unknown option(s): {', '.join(sorted(options))}", format=fmt)
+def _check(fmt: str, errors: str, on_error: Any) -> str:
     if errors not in _ERRORS:
         raise ParseError(f"errors must be one of {_ERRORS}, got {errors!r}", format=fmt)
     if on_error is not None and errors == "raise":
@@ -652,9 +650,8 @@ def _read_many(
     errors: str,
     on_error: Callable[[ParseError], None] | None,
     encoding: str | None,
-    options: dict[str, Any],
 ) -> Iterator[Article]:
-    errors = _check(fmt, errors, on_error, options)
+    errors = _check(fmt, errors, on_error)
     feed = _load(stream, fmt, encoding)
     return feed.articles(errors, on_error)
 
@@ -665,9 +662,8 @@ def _read_one(
     errors: str,
     on_error: Callable[[ParseError], None] | None,
     encoding: str | None,
-    options: dict[str, Any],
 ) -> Article:
-    errors = _check(fmt, errors, on_error, options)
+    errors = _check(fmt, errors, on_error)
     feed = _load(data, fmt, encoding)
     if len(feed.items) > 1:
         raise ParseError(
@@ -685,7 +681,6 @@ def read_many_rss(
     errors: str = "raise",
     on_error: Callable[[ParseError], None] | None = None,
     encoding: str | None = None,
-    **options: Any,
 ) -> Iterator[Article]:
     """Yield the Article of each item of an RSS (or Atom) feed; see the module docstring.
 
@@ -693,7 +688,7 @@ def read_many_rss(
         a problem does.
     :param on_error: called with each problem's ParseError.
     """
-    return _read_many("rss", stream, errors, on_error, encoding, options)
+    return _read_many("rss", stream, errors, on_error, encoding)
 
 
 def read_many_atom(
@@ -702,10 +697,9 @@ def read_many_atom(
     errors: str = "raise",
     on_error: Callable[[ParseError], None] | None = None,
     encoding: str | None = None,
-    **options: Any,
 ) -> Iterator[Article]:
     """Yield the Article of each entry of an Atom (or RSS) feed; see the module docstring."""
-    return _read_many("atom", stream, errors, on_error, encoding, options)
+    return _read_many("atom", stream, errors, on_error, encoding)
 
 
 def read_rss(
@@ -714,10 +708,9 @@ def read_rss(
     errors: str = "raise",
     on_error: Callable[[ParseError], None] | None = None,
     encoding: str | None = None,
-    **options: Any,
 ) -> Article:
     """Read a feed that holds one item (more raise a ParseError: use ``read_many``)."""
-    return _read_one("rss", data, errors, on_error, encoding, options)
+    return _read_one("rss", data, errors, on_error, encoding)
 
 
 def read_atom(
@@ -726,10 +719,9 @@ def read_atom(
     errors: str = "raise",
     on_error: Callable[[ParseError], None] | None = None,
     encoding: str | None = None,
-    **options: Any,
 ) -> Article:
     """Read a feed that holds one entry (more raise a ParseError: use ``read_many``)."""
-    return _read_one("atom", data, errors, on_error, encoding, options)
+    return _read_one("atom", data, errors, on_error, encoding)
 
 
 def sniff_rss(head: str) -> float:

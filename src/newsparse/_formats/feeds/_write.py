@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..._dates import format_extended, format_rfc822
-from ..._errors import WriteError
+from ..._errors import OptionError, WriteError
 from ..._markup import blocks_to_html
 from ..._model import Article, Media
 from ..._xml import XML_DECLARATION, check_text, escape_attr, escape_text
@@ -64,12 +64,21 @@ class _Writer:
         return out
 
 
+_OPTIONS = ("description", "feed", "id", "language", "link", "title")
+"""The options of the feed writers, which take them as ``**options``."""
+
+
 def _feed_values(first: Article | None, fmt: str, options: dict[str, Any]) -> dict[str, str]:
     values = {}
     for key in ("title", "link", "description", "language", "id"):
         value = options.pop(key, None)
         if value is not None and not isinstance(value, str):
-            raise WriteError(f"{key}= must be a str, not {type(value).__name__}", format=fmt)
+            raise OptionError(
+                f"option {key!r} of the {fmt} writer must be str, not {type(value).__name__}",
+                option=key,
+                format=fmt,
+                valid=_OPTIONS,
+            )
         if value is None and first is not None:
             if key == "title":
                 value = first.publisher
@@ -138,7 +147,13 @@ def _rss(articles: Iterable[Article], options: dict[str, Any]) -> Iterator[str]:
     feed = _feed_values(first, fmt, options)
     feed.pop("id")
     if options:
-        raise WriteError(f"unknown option(s): {', '.join(sorted(options))}", format=fmt)
+        name = sorted(options)[0]
+        raise OptionError(
+            f"the {fmt} writer has no option {name!r}; its options: {', '.join(_OPTIONS)}",
+            option=name,
+            format=fmt,
+            valid=_OPTIONS,
+        )
     w = _Writer(fmt, options)
     head = [
         XML_DECLARATION.rstrip("\n"),
@@ -214,7 +229,13 @@ def _atom(articles: Iterable[Article], options: dict[str, Any]) -> Iterator[str]
     first = listed[0] if listed else None
     feed = _feed_values(first, fmt, options)
     if options:
-        raise WriteError(f"unknown option(s): {', '.join(sorted(options))}", format=fmt)
+        name = sorted(options)[0]
+        raise OptionError(
+            f"the {fmt} writer has no option {name!r}; its options: {', '.join(_OPTIONS)}",
+            option=name,
+            format=fmt,
+            valid=_OPTIONS,
+        )
     w = _Writer(fmt, options)
     dates = [d for a in listed for d in (a.updated, a.published) if d is not None]
     updated = format_extended(max(dates)) if dates else EPOCH

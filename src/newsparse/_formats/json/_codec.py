@@ -180,15 +180,13 @@ def article_from_doc(
         raise ParseError("JSON is nested too deeply to read", format=format) from None
 
 
-def read(text: str, **options: Any) -> Article:
+def read(text: str) -> Article:
     """Read one native JSON document.
 
     ``null`` and missing optional keys are accepted; unknown top-level keys are kept in
     ``extras`` under ``"json.<key>"``. Raises :class:`~newsparse.ParseError` (with line
     and column for malformed JSON, with the JSON path for a wrong shape).
     """
-    if options:
-        raise ParseError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     if not isinstance(text, str):
         raise ParseError(f"expected text (str), got {type(text).__name__}", format=FORMAT)
     doc, unknown = decode(text)
@@ -303,14 +301,12 @@ def encode(article: Article, *, format: str = FORMAT) -> bytes:
         raise WriteError(f"cannot write the article as JSON: {exc}", format=format) from exc
 
 
-def write(article: Article, *, indent: int | None = None, **options: Any) -> str:
+def write(article: Article, *, indent: int | None = None) -> str:
     """Write ``article`` as a native JSON document ending in a newline.
 
     Null and empty fields are omitted (as is ``kind`` when it is ``"image"`` and a
     heading ``level`` of 2). ``indent=N`` pretty-prints with N spaces.
     """
-    if options:
-        raise WriteError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     data = encode(article)
     if indent is not None:
         data = msgspec.json.format(data, indent=indent)

@@ -10,7 +10,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from ..._errors import ParseError, WriteError
+from ..._errors import ParseError
 from ..._json.head import scan
 from ..._model import Article
 from ._codec import article_from_doc, decode, encode
@@ -38,10 +38,8 @@ def _read_line(line: str, number: int) -> Article:
         raise
 
 
-def read(text: str, **options: Any) -> Article:
+def read(text: str) -> Article:
     """Read a JSON Lines document that holds exactly one article (one non-blank line)."""
-    if options:
-        raise ParseError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     if not isinstance(text, str):
         raise ParseError(f"expected text (str), got {type(text).__name__}", format=FORMAT)
     found: tuple[int, str] | None = None
@@ -66,7 +64,6 @@ def read_many(
     *,
     errors: str = "raise",
     on_error: Callable[[ParseError], None] | None = None,
-    **options: Any,
 ) -> Iterator[Article]:
     """Yield the article of each non-blank line of ``stream``, reading it line by line.
 
@@ -76,8 +73,6 @@ def read_many(
     :param on_error: called with the ParseError of every skipped line (so a batch can
         collect them); passing it without ``errors`` means ``errors="skip"``.
     """
-    if options:
-        raise ParseError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     if errors not in _ERRORS:
         raise ParseError(f"errors must be one of {_ERRORS}, got {errors!r}", format=FORMAT)
     if on_error is not None and errors == "raise":
@@ -118,17 +113,13 @@ def _iterate(
         yield article
 
 
-def write(article: Article, **options: Any) -> str:
+def write(article: Article) -> str:
     """Write one article as one JSON line (ending in a newline)."""
-    if options:
-        raise WriteError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     return encode(article, format=FORMAT).decode("utf-8") + "\n"
 
 
-def write_many(articles: Iterable[Article], **options: Any) -> Iterator[str]:
+def write_many(articles: Iterable[Article]) -> Iterator[str]:
     """Yield one JSON line per article, as the articles come."""
-    if options:
-        raise WriteError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     for article in articles:
         yield encode(article, format=FORMAT).decode("utf-8") + "\n"
 

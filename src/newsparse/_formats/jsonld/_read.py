@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..._errors import ParseError, ValidationError
 from ..._json.tolerant import loads
@@ -15,10 +14,8 @@ __all__ = ["read", "sniff"]
 FORMAT = "jsonld"
 
 
-def read(text: str, **options: Any) -> Article:
+def read(text: str) -> Article:
     """Read the article of a JSON-LD document (tolerant of the usual breakage)."""
-    if options:
-        raise ParseError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     if not isinstance(text, str):
         raise ParseError(f"expected text (str), got {type(text).__name__}", format=FORMAT)
     data = loads(text, format=FORMAT)

@@ -5,8 +5,6 @@ The mapping is :func:`newsparse._schemaorg.write.document`; this module encodes 
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
 
 from ..._errors import WriteError
@@ -20,10 +18,8 @@ FORMAT = "jsonld"
 _ENCODER = msgspec.json.Encoder(enc_hook=_thaw)
 
 
-def write(article: Article, *, indent: int | None = 2, **options: Any) -> str:
+def write(article: Article, *, indent: int | None = 2) -> str:
     """Write ``article`` as a NewsArticle JSON-LD document (``indent=None``: one line)."""
-    if options:
-        raise WriteError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     try:
         data = _ENCODER.encode(document(article))
     except Exception as exc:

@@ -360,24 +360,20 @@ def _zone(name: Any) -> Any:
         raise ParseError(f"default_zone {name!r} is not an IANA time zone", format=FORMAT) from None
 
 
-def read_many(
-    stream: IO[str] | str, *, default_zone: Any = None, **options: Any
-) -> Iterator[Article]:
+def read_many(stream: IO[str] | str, *, default_zone: Any = None) -> Iterator[Article]:
     """Yield the article of each text item of a newsMessage (or of one newsItem)."""
-    if options:
-        raise ParseError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     data = stream.read() if hasattr(stream, "read") else stream
     root, _, _ = parse(data, format=FORMAT)
     return _articles(root, _zone(default_zone))
 
 
-def read(text: str, *, default_zone: Any = None, **options: Any) -> Article:
+def read(text: str, *, default_zone: Any = None) -> Article:
     """Read a newsItem, or a newsMessage holding one article (more: use ``read_many``).
 
     :param default_zone: an IANA zone for dates without an offset (default: UTC),
         recorded in ``extras["newsmlg2._dates"]`` either way.
     """
-    found = list(read_many(text, default_zone=default_zone, **options))
+    found = list(read_many(text, default_zone=default_zone))
     if not found:
         raise ParseError("the newsMessage holds no item", format=FORMAT)
     if len(found) > 1:

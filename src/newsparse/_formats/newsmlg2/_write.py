@@ -18,7 +18,6 @@ from typing import Any
 import newsparse
 
 from ..._dates import format_extended, parse_iso
-from ..._errors import WriteError
 from ..._model import Article
 from ..._xml import XML_DECLARATION, escape_attr, escape_text
 from . import STANDARD_VERSION
@@ -182,17 +181,13 @@ def _item(article: Article, indent: str) -> list[str]:
     return out
 
 
-def write(article: Article, **options: Any) -> str:
+def write(article: Article) -> str:
     """Write one article as a standalone NewsML-G2 newsItem."""
-    if options:
-        raise WriteError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     return XML_DECLARATION + "\n".join(_item(article, "")) + "\n"
 
 
-def write_many(articles: Iterable[Article], **options: Any) -> Iterator[str]:
+def write_many(articles: Iterable[Article]) -> Iterator[str]:
     """Write the articles as one newsMessage, one newsItem each."""
-    if options:
-        raise WriteError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     yield XML_DECLARATION + f'<newsMessage xmlns="{NAR}">\n  <itemSet>\n'
     for article in articles:
         yield "\n".join(_item(article, "    ")) + "\n"

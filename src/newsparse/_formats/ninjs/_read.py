@@ -408,14 +408,12 @@ def _keep_left(
         shaped[EXTRA + plural] = [text.raw for text in left]
 
 
-def read(text: str, **options: Any) -> Article:
+def read(text: str) -> Article:
     """Read one ninjs document (1.x, 2.x or 3.x; the version is detected).
 
     Raises :class:`~newsparse.ParseError`: with line and column for malformed JSON, with
     the JSON path for a mapped property of the wrong type.
     """
-    if options:
-        raise ParseError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     if not isinstance(text, str):
         raise ParseError(f"expected text (str), got {type(text).__name__}", format=FORMAT)
     data = loads(text, format=FORMAT)

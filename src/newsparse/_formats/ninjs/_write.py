@@ -170,12 +170,8 @@ def _names(subjects: Any) -> list[tuple[Any, bool]]:
     ]
 
 
-def write(
-    article: Article, *, version: str = DEFAULT_VERSION, indent: int | None = 2, **options: Any
-) -> str:
+def write(article: Article, *, version: str = DEFAULT_VERSION, indent: int | None = 2) -> str:
     """Write ``article`` as ninjs (``version="3.1"`` for 3.x; ``indent=None``: one line)."""
-    if options:
-        raise WriteError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     try:
         data = _ENCODER.encode(document(article, version=version))
     except WriteError:

@@ -365,14 +365,12 @@ def article_from_tree(root: Any, *, default_zone: Any = None) -> Article:
         raise ParseError(f"not a usable NITF document: {exc}", format=FORMAT) from None
 
 
-def read(text: str | bytes, *, default_zone: Any = None, **options: Any) -> Article:
+def read(text: str | bytes, *, default_zone: Any = None) -> Article:
     """Read one NITF document.
 
     :param default_zone: an IANA zone name (``"Europe/Oslo"``) for dates written without
         an offset; UTC when omitted. Either way the assumption is recorded.
     """
-    if options:
-        raise ParseError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     root, _, _ = parse(text, format=FORMAT)
     return article_from_tree(root, default_zone=_zone(default_zone))
 

@@ -105,10 +105,8 @@ def _block(block: Block, indent: str) -> list[str]:
     return _media(block.media, True, indent)
 
 
-def write(article: Article, *, version: str | None = None, **options: Any) -> str:
+def write(article: Article, *, version: str | None = None) -> str:
     """Write ``article`` as NITF (``version="3.6"`` by default; 3.0-3.6)."""
-    if options:
-        raise WriteError(f"unknown option(s): {', '.join(sorted(options))}", format=FORMAT)
     extras = article.extras
     chosen = version if version is not None else extras.get(EXTRA + "version", DEFAULT_VERSION)
     if chosen not in VERSIONS:

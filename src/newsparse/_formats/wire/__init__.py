@@ -6,8 +6,8 @@ private modules imported on first use, so ``import newsparse`` stays fast.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator
+from typing import IO, TYPE_CHECKING
 
 from ..._registry import FormatSpec
 from ...hookspecs import Register, hookimpl
@@ -39,8 +39,10 @@ def register_formats(register: Register) -> None:
     )
 
 
-def _read_stream(stream: IO[str], **options: Any) -> Iterator[Article]:
+def _read_stream(
+    stream: IO[str], *, strict: bool = False, known_tags: Iterable[str] | None = None
+) -> Iterator[Article]:
     """Read every article of a wire stream (articles start at their header lines)."""
     from ._reader import read_many
 
-    return read_many(stream.read(), **options)
+    return read_many(stream.read(), strict=strict, known_tags=known_tags)
