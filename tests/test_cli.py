@@ -95,7 +95,8 @@ def test_inspect(memo_plugin: str, tmp_path: Path, capsys: pytest.CaptureFixture
 def test_read_options_are_passed(memo_plugin: str, tmp_path: Path) -> None:
     src = tmp_path / "a.memo"
     src.write_text(MEMO, encoding="utf-8")
-    assert main(["inspect", str(src), "-R", "bogus=1"]) == 2  # an option the reader does not take: a usage error
+    # an option the reader does not take: a usage error
+    assert main(["inspect", str(src), "-R", "bogus=1"]) == 2
 
 
 def test_console_script_is_installed() -> None:

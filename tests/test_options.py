@@ -150,5 +150,6 @@ def test_cli_exits_2_on_option_errors(argv: list[str], capsys: pytest.CaptureFix
     assert main(argv) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert "option" in err and ("strcit" in err or "indent" in err or "no_reader_has" in err)
+    assert "option" in err
+    assert any(name in err for name in ("strcit", "indent", "no_reader_has"))
     assert "Traceback" not in err

@@ -20,6 +20,7 @@ from ._options import check_options, option_names
 from ._plugins import describe, get_registry, interrupts, is_builtin, report_failure, warn_once
 from ._registry import FormatSpec
 from ._source import (
+    SNIFF_BYTES,
     Input,
     check_encoding,
     check_size,
@@ -515,10 +516,47 @@ def detect_format(
 ) -> str:
     """Return the name of the format ``source`` is in, or raise FormatDetectionError.
 
-    Uses the media type, then the file name's extension, then the content.
+    Uses the media type, then the file name's extension, then the content. Detection
+    never changes the source: an open file is read for its first few KB only and put
+    back where it was, so ``detect_format(f)`` then ``read(f)`` works. A stream that
+    cannot seek (a pipe, standard input) is peeked at where it can be (a buffered binary
+    stream), and otherwise refused with a :class:`ReadError`: read it into memory first.
     """
-    src = open_source(source, filename)
+    src = _peek(source, filename) if _is_stream(source) else open_source(source, filename)
     return _resolve(src, None, media_type).name
+
+
+def _is_stream(source: object) -> bool:
+    return not isinstance(source, (str, bytes, bytearray, memoryview, os.PathLike)) and callable(
+        getattr(source, "read", None)
+    )
+
+
+def _peek(stream: Any, filename: str | None) -> Input:
+    """The head of an open file, which is left where it was."""
+    name = getattr(stream, "name", None)
+    name = name if isinstance(name, str) else None
+    seekable = getattr(stream, "seekable", None)
+    if callable(seekable) and seekable():
+        position = stream.tell()
+        try:
+            head = stream.read(SNIFF_BYTES)
+        finally:
+            stream.seek(position)
+    elif callable(getattr(stream, "peek", None)):
+        head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+    else:
+        raise ReadError(
+            "cannot detect the format of a stream that cannot seek back without consuming "
+            "it; read it first (data = stream.read()) and pass the data, or pass format=",
+            source=name,
+        )
+    if not isinstance(head, (str, bytes)):
+        raise ReadError(
+            f"file object returned {type(head).__name__} from read(), not str or bytes",
+            source=name,
+        )
+    return open_source(head, filename or name)
 
 
 def formats() -> tuple[FormatSpec, ...]:
