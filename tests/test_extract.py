@@ -189,7 +189,8 @@ def test_site_rules_pick_the_body_and_drop_elements() -> None:
 
 
 def test_bad_rules_raise() -> None:
-    with pytest.raises(newsparse.ParseError):
+    # a list is neither a mapping nor a callable: the option's type is wrong
+    with pytest.raises(newsparse.OptionError, match="option 'rules' of the html reader"):
         read("news.html", rules=["not", "rules"])
 
 

@@ -488,28 +488,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 @contextlib.contextmanager
 def _short_warnings() -> Iterator[None]:
-    """Show newsparse's warnings as ``newsparse: warning: ...`` lines, without a file path.
+    """Format newsparse's warnings as ``newsparse: warning: ...`` lines, without a path.
 
-    Warnings of other packages keep Python's format.
+    Only the formatting changes (``warnings.formatwarning``): where warnings are shown,
+    filtered or recorded stays as Python and the caller set it. Warnings of other
+    packages keep Python's format.
     """
-    with warnings.catch_warnings():
-        shown = warnings.showwarning
+    formatted = warnings.formatwarning
 
-        def show(
-            message: Warning | str,
-            category: type[Warning],
-            filename: str,
-            lineno: int,
-            file: TextIO | None = None,
-            line: str | None = None,
-        ) -> None:
-            if category.__module__.split(".")[0] != "newsparse":
-                shown(message, category, filename, lineno, file, line)
-                return
-            print(f"newsparse: warning: {message}", file=file or sys.stderr)
+    def format(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        line: str | None = None,
+    ) -> str:
+        if category.__module__.split(".")[0] != "newsparse":
+            return formatted(message, category, filename, lineno, line)
+        return f"newsparse: warning: {message}\n"
 
-        warnings.showwarning = show
+    warnings.formatwarning = format
+    try:
         yield
+    finally:
+        warnings.formatwarning = formatted
 
 
 class _Terminated(KeyboardInterrupt):
