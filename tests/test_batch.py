@@ -421,3 +421,31 @@ def test_a_broken_record_costs_one_record_in_ranges_too(
     titles = [r.article.title for r in one if r.article]
     assert titles == [f"T{i}" for i in range(20) if i != 7]
     assert [r.record for r in one if r.failure] == [7]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_writer_error_in_folder_mode_fails_that_article_only(tmp_path: Path, jobs: int) -> None:
+    stories = [
+        Article("Ferry on time", body=[Paragraph("Left at six.")]),
+        Article("Ferry late", body=[Paragraph("A control character \x00 here.")]),
+        Article("Ferry early", body=[Paragraph("Left at five.")]),
+    ]
+    source = tmp_path / "dump.jsonl"
+    source.write_text("".join(newsparse.write(a, "jsonl") for a in stories), encoding="utf-8")
+    with pytest.raises(newsparse.WriteError):
+        newsparse.write(stories[1], "markdown")  # the writer refuses U+0000
+    out = tmp_path / "out"
+    report = tmp_path / "errors.jsonl"
+    result = convert_many(
+        [source], "markdown", output=f"{out}/", jobs=jobs, errors=report, progress=False
+    )
+    assert (result.converted, result.failed) == (2, 1)
+    assert sorted(p.name for p in out.iterdir()) == ["dump-000000.md", "dump-000002.md"]
+    (failure,) = result.failures
+    assert (failure.record, failure.error, failure.format) == (1, "WriteError", "markdown")
+    assert json.loads(report.read_text(encoding="utf-8"))["record"] == 1
+    with pytest.raises(newsparse.WriteError):
+        convert_many([source], "markdown", output=f"{tmp_path}/again/", on_error="raise")
+    code = main(["convert", str(source), "--to", "markdown", "-o", f"{tmp_path}/cli/"])
+    assert code == 1
+    assert len(list((tmp_path / "cli").iterdir())) == 2

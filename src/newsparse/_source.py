@@ -9,6 +9,11 @@ A file streamed to a ``many_reader`` is wrapped so that the limit holds there to
 error once it passes ``max_size`` bytes, and so does a line longer than ``max_size``
 characters (a format that reads record by record), so memory stays bounded by the limit
 whatever the file holds. Reads of a given size are the format's own streaming.
+
+A binary file object (standard input, a file opened on an object store) is a stream too:
+its first bytes are read ahead for the sniffers and put back, a document read whole is
+read no further than the limit and a byte, and a ``many_reader`` reads it as it comes,
+decode errors placed at their byte offset as for a file.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SNIFF_BYTES",
     "Input",
+    "Prefixed",
     "bom_encoding",
     "check_encoding",
     "check_size",
@@ -51,10 +57,62 @@ _BOMS = (
 )
 
 
-class Input:
-    """A source, opened: its text or bytes, its name, and its filename for detection."""
+class Prefixed(io.BufferedIOBase):
+    """A binary stream whose first bytes were read already, put back in front of the rest.
 
-    __slots__ = ("data", "filename", "name", "path")
+    It counts the bytes it returns and remembers where the last piece it returned began,
+    so that a decode error met by a text wrapper reading it can be placed at its byte
+    offset. Closing it leaves the stream it wraps open: that belongs to whoever opened it.
+    """
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._head = head
+        self._rest = rest
+        self.position = 0
+        self.last_start = 0
+
+    def readable(self) -> bool:
+        """A readable stream."""
+        return True
+
+    def _took(self, out: bytes) -> bytes:
+        self.last_start = self.position
+        self.position += len(out)
+        return out
+
+    def read(self, size: int | None = -1) -> bytes:
+        """Read ``size`` bytes (fewer only at the end), or everything left."""
+        head, self._head = self._head, b""
+        if size is None or size < 0:
+            return self._took(head + self._rest.read())
+        if len(head) >= size:
+            self._head = head[size:]
+            return self._took(head[:size])
+        more = self._rest.read(size - len(head)) if size > len(head) else b""
+        return self._took(head + (more or b""))
+
+    def read1(self, size: int = -1) -> bytes:
+        """Read at most ``size`` bytes with at most one read of the wrapped stream."""
+        if self._head:
+            return self.read(len(self._head) if size < 0 else min(size, len(self._head)))
+        read1 = getattr(self._rest, "read1", None)
+        out = read1(size) if read1 is not None else self._rest.read(size)
+        return self._took(out or b"")
+
+    def close(self) -> None:
+        """Close this stream only (not the wrapped one)."""
+        super().close()
+
+
+class Input:
+    """A source, opened: its text or bytes, its name, and its filename for detection.
+
+    A binary file object is kept as a ``stream`` (a :class:`Prefixed` holding its first
+    bytes as ``head``) until a reader needs it whole.
+    """
+
+    __slots__ = ("data", "filename", "head", "name", "path", "stream")
 
     def __init__(
         self,
@@ -62,14 +120,27 @@ class Input:
         name: str,
         filename: str | None,
         path: os.PathLike[str] | None = None,
+        stream: Prefixed | None = None,
+        head: bytes = b"",
     ) -> None:
         self.data = data
         self.name = name
         self.filename = filename
         self.path = path
+        self.stream = stream
+        self.head = head
+
+    def read_stream(self, limit: int | None) -> None:
+        """Read a stream into ``data``: ``limit + 1`` bytes at most."""
+        if self.stream is None:
+            return
+        stream, self.stream = self.stream, None
+        self.data = stream.read() if limit is None else stream.read(limit + 1)
 
     def head_bytes(self) -> bytes:
         """The first :data:`SNIFF_BYTES` bytes (UTF-8 for text)."""
+        if self.stream is not None:
+            return self.head
         if self.data is None:
             assert self.path is not None
             with open(self.path, "rb") as f:
@@ -88,6 +159,7 @@ class Input:
 
     def all_bytes(self, limit: int | None = None) -> bytes:
         """All of it as bytes; a file is read up to ``limit + 1`` bytes at most."""
+        self.read_stream(limit)
         if self.data is None:
             assert self.path is not None
             with open(self.path, "rb") as f:
@@ -97,7 +169,9 @@ class Input:
         return self.data
 
     def size(self) -> int:
-        """Its size: characters for text, bytes otherwise."""
+        """Its size: characters for text, bytes otherwise (-1: a stream, not read yet)."""
+        if self.stream is not None:
+            return -1
         if self.data is not None:
             return len(self.data)
         assert self.path is not None
@@ -127,10 +201,19 @@ def open_source(source: Any, filename: str | None) -> Input:
         return Input(None, path, filename or path, path=source)
     read = getattr(source, "read", None)
     if callable(read):
-        data = read()
         name = getattr(source, "name", None)
         name = name if isinstance(name, str) else None
-        if not isinstance(data, (str, bytes)):
+        data = read(SNIFF_BYTES)
+        if isinstance(data, str):  # a text stream: read whole, as text
+            rest = read()
+            data = data + rest if isinstance(rest, str) else rest
+        if isinstance(data, (bytes, bytearray)):  # a binary stream: streamed
+            head = bytes(data)
+            while len(head) < SNIFF_BYTES and (more := read(SNIFF_BYTES - len(head))):
+                head += more
+            stream = Prefixed(head, source)
+            return Input(None, name or "<stream>", filename or name, stream=stream, head=head)
+        if not isinstance(data, str):
             raise ReadError(
                 f"file object returned {type(data).__name__} from read(), not str or bytes",
                 source=name,
@@ -246,6 +329,12 @@ def check_size(src: Input, spec: FormatSpec, limit: int | None) -> None:
     """Raise the "over the limit" error before reading a source larger than ``limit``."""
     if limit is None:
         return
+    if src.stream is not None:  # read no further than the limit and a byte to find out
+        src.read_stream(limit)
+        assert isinstance(src.data, bytes)
+        if len(src.data) > limit:
+            raise too_large(limit, spec.name, src.name)
+        return
     size = src.size()
     if size > limit:
         unit = "characters" if isinstance(src.data, str) else "bytes"
@@ -260,6 +349,8 @@ def open_stream(
     detector: Detector | None = None,
 ) -> IO[Any]:
     """Open the source as a stream for a ``many_reader``, bounded by ``limit``."""
+    if src.stream is not None:
+        return _open_prefixed(src, src.stream, spec, encoding, limit, detector)
     if src.path is None:
         if spec.binary:
             data: str | bytes = src.all_bytes()
@@ -276,7 +367,7 @@ def open_stream(
     text = open(src.path, encoding=chosen, newline="")  # noqa: SIM115 - closed by the caller
     path = src.path
 
-    def decode_error() -> DecodeError:
+    def decode_error(exc: UnicodeDecodeError | None = None) -> DecodeError:
         return _stream_decode_error(path, chosen, spec, src.name)
 
     return cast(
@@ -284,6 +375,41 @@ def open_stream(
         _Capped(
             text, limit, spec, src.name, measure=cast(Any, text).buffer.tell, on_decode=decode_error
         ),
+    )
+
+
+def _open_prefixed(
+    src: Input,
+    stream: Prefixed,
+    spec: FormatSpec,
+    encoding: str | None,
+    limit: int | None,
+    detector: Detector | None,
+) -> IO[Any]:
+    """A binary file object as a ``many_reader``'s stream: bytes, or text decoded as read."""
+
+    def position() -> int:
+        return stream.position
+
+    if spec.binary:
+        capped = _Capped(cast(IO[Any], stream), limit, spec, src.name, measure=position)
+        return cast(IO[Any], capped)
+    chosen = _chosen(src.head, spec, encoding, src.name, detector)
+    text = io.TextIOWrapper(cast(IO[bytes], stream), encoding=chosen, newline="")
+
+    def decode_error(exc: UnicodeDecodeError | None = None) -> DecodeError:
+        # the piece being decoded is the last one read, after what the decoder kept of
+        # the piece before (a character cut in two): exc.object is both
+        if exc is None or not isinstance(exc.object, (bytes, bytearray)):
+            return _decode_error(stream.position, b"", "invalid data", chosen, spec, src.name)
+        piece = stream.position - stream.last_start
+        offset = max(0, stream.last_start + piece - len(exc.object) + exc.start)
+        bad = bytes(exc.object[exc.start : exc.start + 8])
+        return _decode_error(offset, bad, exc.reason, chosen, spec, src.name)
+
+    return cast(
+        IO[Any],
+        _Capped(text, limit, spec, src.name, measure=position, on_decode=decode_error),
     )
 
 
@@ -323,7 +449,7 @@ class _Capped:
         name: str,
         *,
         measure: Callable[[], int] | None = None,
-        on_decode: Callable[[], DecodeError] | None = None,
+        on_decode: Callable[[UnicodeDecodeError], DecodeError] | None = None,
     ) -> None:
         self._inner = inner
         self._limit = limit
@@ -336,10 +462,10 @@ class _Capped:
     def _call(self, func: Callable[..., Any], *args: Any) -> Any:
         try:
             out = func(*args)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
             if self._on_decode is None:
                 raise
-            raise self._on_decode() from None
+            raise self._on_decode(exc) from None
         except UnicodeError as exc:
             raise ReadError(
                 f"the input cannot be decoded ({exc})", format=self._spec.name, source=self._name

@@ -29,7 +29,7 @@ from ._errors import (
     UnknownFormatError,
 )
 from ._model import Article, ListBlock, MediaBlock
-from .batch import Failure
+from .batch import Failure, _remote, read_path_list
 from .batch._runner import RESERVED, prepare, run
 
 __all__ = ["main"]
@@ -166,13 +166,37 @@ def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _inputs_of(args: argparse.Namespace) -> tuple[list[str], dict[str, Any] | None]:
+    """The inputs of ``convert`` (path lists read) and the storage options of its URLs."""
+    storage = _options(args.storage_option)
+    inputs: list[str] = list(args.inputs)
+    if args.anon:
+        urls = [*inputs, *(args.input_list or ()), args.base or ""]
+        for url in urls:
+            if _remote.is_url(url):
+                storage = {**_remote.anonymous(url), **storage}
+    for listed in args.input_list or ():
+        try:
+            inputs += read_path_list(listed, base=args.base, storage_options=storage or None)
+        except NewsparseError as exc:
+            raise _UsageError(str(exc)) from None
+    if not inputs:
+        raise _UsageError("give at least one INPUT, or --input-list LIST")
+    if args.base is not None and not args.input_list:
+        raise _UsageError("--base applies to the entries of --input-list: give one")
+    return inputs, storage or None
+
+
 def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
-    inputs: list[str] = args.inputs
+    inputs, storage = _inputs_of(args)
     jobs = args.jobs
     if jobs is None:
         # one plain file needs no worker processes; folders and archives get every core
-        single = len(inputs) == 1 and (inputs[0] == "-" or Path(inputs[0]).is_file())
-        jobs = 1 if single and not inputs[0].lower().endswith((".warc", ".warc.gz")) else None
+        first = inputs[0]
+        local_file = not _remote.is_url(first) and (first == "-" or Path(first).is_file())
+        remote_file = _remote.is_url(first) and not first.endswith("/") and "*" not in first
+        single = len(inputs) == 1 and (local_file or remote_file)
+        jobs = 1 if single and not _remote.name(first).lower().endswith(_WARC) else None
     shown = 0
 
     def report(failure: Failure) -> None:
@@ -198,6 +222,7 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
             read_options=read_options,
             write_options=write_options,
             encoding=args.encoding,
+            storage_options=storage,
         )
     except (ValueError, FileExistsError, NewsparseError) as exc:
         raise _UsageError(str(exc)) from None
@@ -221,6 +246,7 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
 
 
 _MAX_SHOWN = 20
+_WARC = (".warc", ".warc.gz", ".arc.gz")
 
 
 class _Utf8Out:
@@ -373,9 +399,36 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_convert.add_argument(
         "inputs",
-        nargs="+",
+        nargs="*",
         metavar="INPUT",
-        help="files, folders (searched recursively), WARC archives, or - for standard input",
+        help="files, folders (searched recursively), WARC archives, URLs (s3://, gs://, "
+        "https://; ending in / for a folder, with * for a glob), or - for standard input",
+    )
+    p_convert.add_argument(
+        "-I",
+        "--input-list",
+        action="append",
+        metavar="LIST",
+        help="a file or URL listing inputs, one per line (.gz: compressed), such as Common "
+        "Crawl's warc.paths.gz",
+    )
+    p_convert.add_argument(
+        "--base",
+        metavar="URL",
+        help="what the relative entries of --input-list are relative to, e.g. "
+        "https://data.commoncrawl.org/",
+    )
+    p_convert.add_argument(
+        "--storage-option",
+        action="append",
+        metavar="KEY=VALUE",
+        help="an fsspec option for the URL inputs, e.g. --storage-option "
+        "profile=crawler (VALUE is JSON or text)",
+    )
+    p_convert.add_argument(
+        "--anon",
+        action="store_true",
+        help="read the URLs without credentials (public buckets such as s3://commoncrawl/)",
     )
     p_convert.add_argument("--to", required=True, metavar="FORMAT", help="output format")
     p_convert.add_argument(

@@ -6,12 +6,18 @@ whatever the number of worker processes; :func:`convert_many` writes them in ano
 format and returns a :class:`BatchResult`. Failures never stop a batch unless asked to:
 each becomes a :class:`Failure`, counted and written to the errors report.
 
-The same names are available from the top-level package (``newsparse.convert_many``).
+Inputs are paths or URLs (``s3://``, ``gs://``, ``https://`` ..., with the ``remote``,
+``s3`` or ``gcs`` extra); :func:`read_path_list` reads a list of them, such as Common
+Crawl's ``warc.paths.gz``.
+
+The names but :func:`read_path_list` are available from the top-level package too
+(``newsparse.convert_many``).
 """
 
 from __future__ import annotations
 
+from ._inputs import read_path_list
 from ._runner import convert_many, iter_articles
 from ._types import BatchResult, Failure, Result
 
-__all__ = ["BatchResult", "Failure", "Result", "convert_many", "iter_articles"]
+__all__ = ["BatchResult", "Failure", "Result", "convert_many", "iter_articles", "read_path_list"]

@@ -6,20 +6,30 @@ its final name (``os.replace``) only when complete, so a reader never sees half 
 and a failed or interrupted run leaves the earlier file as it was. The temporary file is
 created with the permissions of any new file (``0o666`` less the umask), not the
 ``0o600`` of :func:`tempfile.mkstemp`; a file that is replaced keeps its permissions.
+
+Outputs named by URL (:func:`open_output`) keep the same promise, the final name never
+holding half a file, the way each file system can: on object stores (S3, GCS, Azure) the
+upload is committed when complete and discarded otherwise, since an object is visible
+only once committed and a rename would copy it; on other file systems (memory, SFTP,
+HDFS ...) the file is written under a hidden temporary name beside the final one and
+moved over it. ``file://`` URLs are local files.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import posixpath
 import secrets
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
 
-__all__ = ["AtomicFile", "check_targets", "sync_folder"]
+from . import _remote
+
+__all__ = ["AtomicFile", "RemoteFile", "check_targets", "open_output", "sync_folder"]
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
@@ -89,6 +99,92 @@ class AtomicFile:
         self.discard()
 
 
+class RemoteFile:
+    """A text file written to a URL, in place only once :meth:`commit` is called.
+
+    Used as :class:`AtomicFile` is; the text is written as UTF-8.
+    """
+
+    def __init__(self, url: str, storage: Mapping[str, Any] | None = None) -> None:
+        self.path = url
+        self._fs, self._final = _remote.filesystem(url, storage)
+        self._store = bool(set(_protocols(self._fs)) & _remote.OBJECT_STORES)
+        if self._store:  # the upload completes on commit() only
+            self._target = self._final
+            handle = self._fs.open(self._final, "wb", autocommit=False)
+        else:
+            folder, name = posixpath.split(self._final)
+            self._target = posixpath.join(folder, f".{name}.{secrets.token_hex(4)}.part")
+            if folder:
+                with contextlib.suppress(Exception):  # object stores have no folders
+                    self._fs.makedirs(folder, exist_ok=True)
+            handle = self._fs.open(self._target, "wb")
+        self._handle: Any = handle
+        self.done = False
+
+    def write(self, text: str) -> int:
+        """Write ``text`` (as UTF-8)."""
+        self._handle.write(text.encode("utf-8"))
+        return len(text)
+
+    def flush(self) -> None:
+        """Nothing to do: a remote file is sent in blocks as it grows."""
+
+    def commit(self) -> None:
+        """Put the file in place: complete the upload, or move the temporary file over it."""
+        self._handle.close()
+        if self._store:
+            self._handle.commit()
+        else:
+            self._fs.mv(self._target, self._final)
+        self.done = True
+
+    def discard(self) -> None:
+        """Drop what was written; the final name keeps what it held."""
+        if self.done:
+            return
+        self.done = True
+        if self._store:
+            with contextlib.suppress(Exception):
+                self._handle.discard()
+            return
+        with contextlib.suppress(Exception):
+            self._handle.close()
+        with contextlib.suppress(Exception):
+            self._fs.rm(self._target)
+
+    def __enter__(self) -> RemoteFile:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.discard()
+
+
+def _protocols(fs: Any) -> tuple[str, ...]:
+    protocol = getattr(fs, "protocol", ())
+    return (protocol,) if isinstance(protocol, str) else tuple(protocol)
+
+
+def open_output(
+    path: str | os.PathLike[str], storage: Mapping[str, Any] | None = None
+) -> AtomicFile | RemoteFile:
+    """A file to write at ``path`` (local, or a URL) that is in place only once committed."""
+    text = os.fspath(path)
+    if _remote.is_url(text):
+        local = _remote.local_path(text)
+        if local is None:
+            return RemoteFile(text, storage)
+        text = local
+    folder = os.path.dirname(os.path.abspath(text))
+    os.makedirs(folder, exist_ok=True)
+    return AtomicFile(text)
+
+
 def sync_folder(folder: str | os.PathLike[str]) -> None:
     """Flush a folder's entries (new and renamed files) to disk, where the system can."""
     try:
@@ -100,6 +196,12 @@ def sync_folder(folder: str | os.PathLike[str]) -> None:
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _local(entry: str | os.PathLike[str]) -> bool:
+    """Whether an input is a local file (not standard input, not a URL)."""
+    text = os.fspath(entry)
+    return text != "-" and not _remote.is_url(text)
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -124,8 +226,8 @@ def check_targets(
     :class:`FileExistsError` when an output folder already holds files and ``overwrite``
     is false.
     """
-    given = [Path(os.path.realpath(p)) for p in inputs if os.fspath(p) != "-"]
-    read = {Path(os.path.realpath(p)) for p in files if os.fspath(p) != "-"}
+    given = [Path(os.path.realpath(p)) for p in inputs if _local(p)]
+    read = {Path(os.path.realpath(p)) for p in files if _local(p)}
     targets = [
         (what, os.fspath(path))
         for what, path in (("output", output), ("errors", errors))

@@ -30,7 +30,8 @@ import attrs
 from .. import _api
 from .._errors import ReadError, WriteError
 from .._model import Article
-from . import _inputs, _output
+from . import _inputs, _output, _remote
+from ._read import failure_of
 from ._types import BatchResult, Failure, Item, OnError, Result
 
 __all__ = ["Plan", "convert_many", "iter_articles", "prepare", "run"]
@@ -70,7 +71,8 @@ def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
     chunk: list[Item] = []
     held = 0
     for item in items:
-        if item.warc_range is not None:  # a WARC range is a large task already: alone
+        # a WARC range is a large task already, and standard input is read here: alone
+        if item.warc_range is not None or item.stdin:
             if chunk:
                 yield chunk
                 chunk, held = [], 0
@@ -103,11 +105,15 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 def _ordered(
     items: Iterator[Item], jobs: int, read_options: dict[str, Any]
-) -> Iterator[tuple[Item, list[Result], int]]:
-    """Read items on ``jobs`` processes; yield each with its results, in input order."""
+) -> Iterator[tuple[Item, Iterable[Result], int]]:
+    """Read items on ``jobs`` processes; yield each with its results, in input order.
+
+    Results read in this process (``jobs=1``, standard input) come as they are read: the
+    caller takes them all before asking for the next item.
+    """
     if jobs <= 1:
         for item in items:
-            yield (item, *_inputs.read(item, read_options))
+            yield (item, *_inputs.stream(item, read_options))
         return
     from .. import _plugins
 
@@ -119,7 +125,7 @@ def _ordered(
     limit = jobs * 4  # bounded: a huge WARC never sits in memory whole
     held = 0
 
-    def done() -> Iterator[tuple[Item, list[Result], int]]:
+    def done() -> Iterator[tuple[Item, Iterable[Result], int]]:
         nonlocal held
         chunk, future = pending.popleft()
         held -= sum(_size(item) for item in chunk)
@@ -134,6 +140,11 @@ def _ordered(
 
     try:
         for chunk in _chunks(items, _CHUNK):
+            if chunk[0].stdin:  # a stream of this process: read here, in its turn
+                while pending:
+                    yield from done()
+                yield (chunk[0], *_inputs.stream(chunk[0], read_options))
+                continue
             pending.append((chunk, pool.submit(_work, chunk, read_options)))
             held += sum(_size(item) for item in chunk)
             while len(pending) >= limit or (held > _PENDING_BYTES and len(pending) > 1):
@@ -200,12 +211,16 @@ def iter_articles(
     progress: bool | None = None,
     read_options: dict[str, Any] | None = None,
     encoding: str | None = None,
+    storage_options: dict[str, Any] | None = None,
 ) -> Iterator[Result]:
     """Read many inputs and yield a :class:`Result` per article, in input order.
 
     :param inputs: files, folders (searched recursively with ``glob``), ``"-"`` for
         standard input, JSON Lines files and WARC archives (``.warc``, ``.warc.gz``: each
-        HTML response record becomes an Article).
+        HTML response record becomes an Article); any of them may be a URL
+        (``s3://``, ``gs://``, ``https://`` ..., read through fsspec: a URL ending in
+        ``/`` is a folder, one with ``*`` a glob), and a path list gives many:
+        :func:`read_path_list`.
     :param from_format: the input format; detected per file when omitted.
     :param jobs: worker processes (``None``: one per core; 1: no processes).
     :param on_error: ``"continue"`` yields a Result carrying a :class:`Failure`;
@@ -216,15 +231,23 @@ def iter_articles(
         ``filename``).
     :param encoding: the encoding of the files and standard input (default: what each
         declares, else UTF-8); WARC records are decoded by their HTTP charset.
+    :param storage_options: the fsspec options of the URL inputs, e.g. ``{"anon": True}``
+        to read public S3 buckets without credentials.
     :raises UnknownFormatError: for an unknown ``from_format``, before anything is read.
     :raises ValueError: when ``read_options`` holds a name the batch sets itself.
+    :raises ReadError: for a URL input whose package is not installed (the message names
+        the extra to install), before anything is read.
 
     Any exception a reader, a sniffer or a plugin raises while reading an input becomes
     that input's :class:`Failure`; the batch goes on.
     """
     options = _check_reading(from_format, read_options, encoding)
-    entries = _inputs.files(_as_list(inputs), glob)
-    return _iterate(entries, from_format, encoding, jobs, on_error, progress, options, [0])
+    given = _as_list(inputs)
+    _inputs.check_urls(given, storage_options)
+    entries = _inputs.files(given, glob, storage_options)
+    return _iterate(
+        entries, from_format, encoding, jobs, on_error, progress, options, [0], storage_options
+    )
 
 
 def _as_list(inputs: Paths) -> list[str | os.PathLike[str]]:
@@ -242,6 +265,7 @@ def _iterate(
     progress: bool | None,
     read_options: dict[str, Any],
     skipped: list[int],
+    storage: dict[str, Any] | None = None,
 ) -> Iterator[Result]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     parts = workers * 16 if workers > 1 else 1
@@ -256,6 +280,7 @@ def _iterate(
             skipped=skipped,
             parts=parts,
             max_size=limit,
+            storage=storage,
         )
     )
     bar = _progress_bar(progress)
@@ -263,14 +288,10 @@ def _iterate(
     try:
         for item, results, skipped_here in _ordered(items, workers, read_options):
             skipped[0] += skipped_here
-            if item.warc_range is not None and item.warc_range[0] == 0:
-                numbers[item.name] = 0
+            if item.warc_range is not None:
+                first = 0 if item.warc_range.start == 0 else numbers.get(item.name, 0)
+                results, numbers[item.name] = _inputs.renumber(results, first)
             for result in results:
-                if item.warc_range is not None and result.record is not None:
-                    number = numbers.get(item.name, 0)
-                    numbers[item.name] = number + 1
-                    failure = result.failure and attrs.evolve(result.failure, record=number)
-                    result = attrs.evolve(result, record=number, failure=failure)
                 if result.failure is not None and on_error == "raise":
                     raise result.failure.error_object()
                 if bar is not None:
@@ -326,6 +347,7 @@ class Plan:
     encoding: str | None
     read_options: dict[str, Any]
     write_options: dict[str, Any]
+    storage_options: dict[str, Any] | None = None
 
 
 def prepare(
@@ -340,6 +362,7 @@ def prepare(
     read_options: dict[str, Any] | None = None,
     write_options: dict[str, Any] | None = None,
     encoding: str | None = None,
+    storage_options: dict[str, Any] | None = None,
 ) -> Plan:
     """Check a conversion's arguments and collect its inputs, before anything is written.
 
@@ -353,8 +376,15 @@ def prepare(
         )
     options = _check_reading(from_format, read_options, encoding)
     given = _as_list(inputs)
+    for what, target in (("output", output), ("errors report", errors)):
+        if isinstance(target, str) and _remote.is_url(target):
+            raise ValueError(
+                f"the {what} {target} is a URL: convert writes local files (write to a URL "
+                "with newsparse.dask.write)"
+            )
+    _inputs.check_urls(given, storage_options)
     # every input is known before anything is written: an output is never read back
-    entries = tuple(_inputs.files(given, glob))
+    entries = tuple(_inputs.files(given, glob, storage_options))
     folder = _folder(output)
     _api.check_writing_options(spec.name, dict(write_options or {}), many=folder is None)
     target = folder if folder is not None else output
@@ -378,6 +408,7 @@ def prepare(
         encoding=encoding,
         read_options=options,
         write_options=dict(write_options or {}),
+        storage_options=storage_options,
     )
 
 
@@ -407,6 +438,7 @@ def run(
             progress,
             plan.read_options,
             skipped,
+            plan.storage_options,
         )
 
         def articles() -> Iterator[Article]:
@@ -416,9 +448,14 @@ def run(
                 converted += 1
                 yield result.article
 
+        def write_failed(failure: Failure, exc: Exception) -> None:
+            _failed(failure, failures, report, on_failure)
+            if on_error == "raise":
+                raise exc
+
         if plan.folder is not None:
             converted = _write_folder(
-                plan, _results_only(results, failures, report, on_failure), outputs
+                plan, _results_only(results, failures, report, on_failure), outputs, write_failed
             )
         else:
             _write_stream(articles(), plan, outputs)
@@ -443,6 +480,7 @@ def convert_many(
     on_failure: Callable[[Failure], None] | None = None,
     encoding: str | None = None,
     overwrite: bool = False,
+    storage_options: dict[str, Any] | None = None,
 ) -> BatchResult:
     """Convert many inputs to format ``to``; return counts, outputs and failures.
 
@@ -454,6 +492,9 @@ def convert_many(
     :param overwrite: let an output folder that already holds files receive the new
         ones, replacing files of the same names (without it, such a folder is refused).
     The other parameters are those of :func:`iter_articles`.
+
+    In an output folder, an article the writer cannot write is that article's failure;
+    the others are written.
 
     Output order is input order, whatever ``jobs`` is. Every input is collected before
     anything is written, so an output is never read back as an input. Files are written
@@ -480,6 +521,7 @@ def convert_many(
         read_options=read_options,
         write_options=write_options,
         encoding=encoding,
+        storage_options=storage_options,
     )
     return run(plan, jobs=jobs, on_error=on_error, progress=progress, on_failure=on_failure)
 
@@ -502,17 +544,37 @@ def _results_only(
 ) -> Iterator[Result]:
     for result in results:
         if result.failure is not None:
-            failures.append(result.failure)
-            if report is not None:
-                report.write(result.failure.to_json() + "\n")
-            if on_failure is not None:
-                on_failure(result.failure)
+            _failed(result.failure, failures, report, on_failure)
             continue
         yield result
 
 
-def _write_folder(plan: Plan, results: Iterator[Result], outputs: list[str]) -> int:
-    """Write one file per article into the output folder; return how many."""
+def _failed(
+    failure: Failure,
+    failures: list[Failure],
+    report: _output.AtomicFile | None,
+    on_failure: Callable[[Failure], None] | None,
+) -> None:
+    """Count a failure and report it."""
+    failures.append(failure)
+    if report is not None:
+        report.write(failure.to_json() + "\n")
+    if on_failure is not None:
+        on_failure(failure)
+
+
+def _write_folder(
+    plan: Plan,
+    results: Iterator[Result],
+    outputs: list[str],
+    fail: Callable[[Failure, Exception], None],
+) -> int:
+    """Write one file per article into the output folder; return how many.
+
+    An article the writer cannot write (a :class:`WriteError`, or whatever a writer
+    plugin raises) is that article's failure, passed to ``fail``; a file that cannot be
+    written (a full disk) still ends the run.
+    """
     assert plan.folder is not None
     plan.folder.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
@@ -520,8 +582,13 @@ def _write_folder(plan: Plan, results: Iterator[Result], outputs: list[str]) -> 
     try:
         for result in results:
             assert result.article is not None
+            try:
+                text = _api.write(result.article, plan.to, **plan.write_options)
+            except Exception as exc:  # a writer's failure costs only this article
+                failure = failure_of(result.input, result.record, exc)
+                fail(attrs.evolve(failure, format=getattr(exc, "format", None) or plan.to), exc)
+                continue
             path = plan.folder / _out_name(result, plan.suffix, taken)
-            text = _api.write(result.article, plan.to, **plan.write_options)
             with _output.AtomicFile(path) as stream:
                 stream.write(text)
                 stream.commit()

@@ -14,7 +14,7 @@ import attrs
 from .._errors import ParseError, ReadError
 from .._model import Article
 
-__all__ = ["BatchResult", "Failure", "Item", "OnError", "Result"]
+__all__ = ["BatchResult", "Failure", "Item", "OnError", "Result", "Span"]
 
 OnError = Literal["continue", "raise"]
 
@@ -92,8 +92,26 @@ class BatchResult:
 
 
 @attrs.frozen
+class Span:
+    """A byte range ``[start, end)`` of a WARC archive of ``size`` bytes, read by a worker.
+
+    ``compressed``: a ``.warc.gz`` (a gzip member per record) rather than a plain WARC.
+    """
+
+    start: int
+    end: int
+    size: int
+    compressed: bool
+
+
+@attrs.frozen
 class Item:
-    """A picklable unit of work: a file, a standard-input document, a WARC record or range."""
+    """A picklable unit of work: a file, a standard-input document, a WARC record or range.
+
+    ``path`` is a local path or a URL; ``storage`` holds the storage options to open a URL
+    with (fsspec's ``storage_options``). Standard input (``stdin``) is read in the process
+    that runs the batch, as a stream.
+    """
 
     name: str
     path: str | None = None
@@ -105,4 +123,6 @@ class Item:
     url: str | None = None
     extras: tuple[tuple[str, Any], ...] = ()
     error: str | None = None  # an input that failed before reading, e.g. a broken archive
-    warc_range: tuple[int, int] | None = None  # a byte range of a WARC, read by a worker
+    warc_range: Span | None = None  # a byte range of a WARC, read by a worker
+    storage: tuple[tuple[str, Any], ...] = ()
+    stdin: bool = False

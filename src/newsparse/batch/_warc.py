@@ -18,21 +18,30 @@ A record that cannot be read (a ``Content-Length`` past the end of the file or o
 member, a broken member, a header warcio cannot parse) is one failed item: reading goes on
 at the next record found the way the ranges are found. No page is read past the size
 limit: see :func:`_page`.
+
+The same code reads local files and URLs (any fsspec file object, see :mod:`._remote`):
+a remote archive, or each range of it, is read in ranged reads of a few MB ahead of the
+reader, so a worker fetches its own range, the end of the record that crosses its end, and
+at most one block more; nothing here reads offset 0 of an archive unless its range starts
+there.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import itertools
 import os
 import re
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
 from .._errors import ReadError
+from . import _remote
 from ._read import failure_of, read_item
-from ._types import Item, Result
+from ._types import Item, Result, Span
 
 __all__ = ["range_results", "warc_items", "warc_ranges"]
 
@@ -49,6 +58,7 @@ _MAX_HEADER = 1 << 16
 _BLOCK = 4096
 _INFLATE = 1 << 20  # and no more than this inflated in one step
 _MIN_RANGE = 1 << 20  # below 1 MB a range costs more to coordinate than it saves
+_HEAD = 5  # bytes that tell a .warc.gz from a .warc
 
 
 def _charset(content_type: str) -> str | None:
@@ -73,7 +83,9 @@ def _iterator() -> tuple[Any, type[Exception]]:
     return ArchiveIterator, ArchiveLoadFailed
 
 
-def _check_complete(f: IO[bytes], last_member: int, last_end: int) -> None:
+def _check_complete(
+    f: IO[bytes], last_member: int, last_end: int, size: int, compressed: bool
+) -> None:
     """Raise EOFError when an archive was cut short.
 
     warcio stops quietly at a truncated gzip member, or at a record header cut off at the
@@ -84,14 +96,12 @@ def _check_complete(f: IO[bytes], last_member: int, last_end: int) -> None:
     decompressing from the start of the last record warcio read to the end of the file (a
     member or two, not the archive) is enough to notice.
     """
-    f.seek(0)
-    if f.read(2) != _GZIP_MAGIC[:2]:
+    if not compressed:
         f.seek(last_end)
         if f.read(_MAX_HEADER).strip():
             raise EOFError("the archive ends inside a record")
         # every record ends with a blank line: without one, the last header or record
         # was cut where warcio cannot tell (e.g. right after "Content-Length:")
-        size = f.seek(0, os.SEEK_END)
         f.seek(max(0, size - 4))
         tail = f.read(4)
         if size and tail != b"\r\n\r\n" and not tail.endswith(b"\n\n"):
@@ -204,12 +214,16 @@ def payload_limit(max_size: int | None) -> int | None:
 
 def _records(
     f: IO[bytes],
-    path: Path,
+    path: str,
     skipped: list[int],
+    size: int,
+    compressed: bool,
     end: int | None = None,
     limit: int | None = None,
 ) -> Iterator[Item]:
-    """The items of the records of ``f`` from where it stands; stop at offset ``end``.
+    """The items of the records of ``f`` (``size`` bytes) from where it stands.
+
+    Reading stops before the first record that begins at or after offset ``end``.
 
     Checks for a truncated archive when it reads to the end. ``record`` numbers the HTML
     responses (and the records that failed) from 0 in the part read. A record that
@@ -217,10 +231,7 @@ def _records(
     that can be found (the next gzip member, or the next ``WARC/1.x`` header whose
     ``Content-Length`` leads to a record or to the end of the file).
     """
-    size = os.fstat(f.fileno()).st_size
     position = f.tell()
-    f.seek(0)
-    compressed = f.read(2) == _GZIP_MAGIC[:2]
     stop = size if end is None else end
     index = [0]
     while True:
@@ -228,7 +239,7 @@ def _records(
             yield from _pass(f, path, position, size, compressed, skipped, end, limit, index)
             return
         except _Broken as broken:
-            yield Item(name=str(path), record=index[0], error=broken.message)
+            yield Item(name=path, record=index[0], error=broken.message)
             index[0] += 1
             # never back: warcio's offsets inside a gzip member holding several records
             # (which it calls invalid) can point before where this pass began
@@ -250,7 +261,7 @@ def _next_start(f: IO[bytes], start: int, end: int, compressed: bool, size: int)
 
 def _pass(
     f: IO[bytes],
-    path: Path,
+    path: str,
     position: int,
     size: int,
     compressed: bool,
@@ -268,6 +279,8 @@ def _pass(
         records = archive_iterator(f, block_size=_BLOCK)
         for record in records:
             begin = records.offset
+            if end is not None and begin >= end:
+                return  # the next range's first record: its header is all that was read
             remaining = getattr(record.raw_stream, "limit", None)  # of the record's block
             if not compressed and remaining is not None:
                 here = f.tell() - records.reader.rem_length()  # where warcio stands
@@ -300,16 +313,14 @@ def _pass(
             if record.format.startswith("warc") and record.length is None:
                 # every WARC record declares its length: this header was cut short
                 raise EOFError("the archive ends inside a record header")
-            if end is not None and last_member >= end:
-                return  # the next range's first record
             if payload is None:
                 skipped[0] += 1
                 continue
             if limit is not None and len(payload) > limit:
                 from .._source import too_large
 
-                error = too_large(limit, "html", str(path)).message
-                yield Item(name=str(path), record=index[0], error=error)
+                error = too_large(limit, "html", path).message
+                yield Item(name=path, record=index[0], error=error)
                 index[0] += 1
                 continue
             headers = record.rec_headers
@@ -324,7 +335,7 @@ def _pass(
                 if value
             )
             yield Item(
-                name=str(path),
+                name=path,
                 data=payload,
                 record=index[0],
                 format="html",
@@ -334,47 +345,102 @@ def _pass(
                 extras=extras,
             )
             index[0] += 1
-        _check_complete(f, last_member, last_end)
+        _check_complete(f, last_member, last_end, size, compressed)
     except _Broken:
         raise
     except Exception as exc:  # warcio's own, zlib's, or AttributeError and the like on a
         # record header cut short, OverflowError on an absurd length: this record fails
         begin = getattr(records, "offset", position) if records is not None else position
         begin = max(begin, last_member)
+        if end is not None and begin >= end:
+            return  # a record of the next range, whose header cannot be read: it reports it
         raise _Broken(
             begin,
             f"not a readable WARC archive (near byte {begin}): {type(exc).__name__}: {exc}",
         ) from None
 
 
-def warc_items(path: Path, skipped: list[int], limit: int | None = None) -> Iterator[Item]:
-    """Yield an item per HTML response record of the WARC file at ``path``.
+@contextlib.contextmanager
+def _opened(
+    source: str | Path,
+    storage: Mapping[str, Any] | None,
+    block_size: int = _remote.BLOCK,
+    size: int | None = None,
+) -> Iterator[tuple[IO[bytes], int]]:
+    """An archive opened for reading, and its size: a local file, or a URL read in ranges."""
+    if isinstance(source, str) and _remote.is_url(source):
+        with _remote.open_input(source, storage, block_size=block_size, size=size) as f:
+            yield f, size if size is not None else _remote.size_of(f)
+    else:
+        with open(source, "rb") as f:
+            yield f, os.fstat(f.fileno()).st_size
 
+
+def warc_items(
+    source: str | Path,
+    skipped: list[int],
+    limit: int | None = None,
+    storage: Mapping[str, Any] | None = None,
+) -> Iterator[Item]:
+    """Yield an item per HTML response record of the WARC archive at ``source``.
+
+    ``source`` is a path or a URL (opened with the storage options ``storage``).
     ``skipped[0]`` is increased for every record that holds no page; a page larger than
     ``limit`` bytes is an item carrying the error, read no further than that.
     """
-    with open(path, "rb") as f:
-        if os.fstat(f.fileno()).st_size == 0:
-            yield Item(name=str(path), error="the input is empty: nothing to convert")
+    name = str(source)
+    with _opened(source, storage) as (f, size):
+        if size == 0:
+            yield Item(name=name, error="the input is empty: nothing to convert")
             return
-        yield from _records(f, path, skipped, limit=limit)
+        compressed = f.read(2) == _GZIP_MAGIC[:2]
+        f.seek(0)
+        yield from _records(f, name, skipped, size, compressed, limit=limit)
 
 
-def warc_ranges(path: Path, parts: int) -> list[tuple[int, int]] | None:
-    """Byte ranges to read ``path`` in about ``parts`` pieces, or None if it cannot split.
+def head_and_size(
+    source: str | Path, storage: Mapping[str, Any] | None = None
+) -> tuple[bytes, int]:
+    """The first bytes of an archive (enough to tell its kind) and its size."""
+    with _opened(source, storage, block_size=1 << 16) as (f, size):
+        return f.read(_HEAD), size
 
-    Gzip-compressed archives (each record a gzip member) and uncompressed ones split;
-    small ones and anything else do not.
+
+def warc_ranges(
+    source: str | Path,
+    parts: int = 1,
+    *,
+    step: int | None = None,
+    storage: Mapping[str, Any] | None = None,
+    known: tuple[bytes, int] | None = None,
+) -> list[Span] | None:
+    """Byte ranges to read an archive in, or None if it cannot split (or needs not).
+
+    The ranges are of even sizes, at most ``step`` bytes long, or, without ``step``,
+    about ``parts`` of them, no shorter than 1 MB. ``known`` gives the archive's first
+    bytes and size when they were asked already. Gzip-compressed archives (each record a
+    gzip member) and uncompressed ones split; small ones and anything else do not.
     """
-    size = os.path.getsize(path)
-    with open(path, "rb") as f:
-        head = f.read(5)
-    if not (head.startswith(_GZIP_MAGIC) or head == _WARC_MAGIC):
+    head, size = known if known is not None else head_and_size(source, storage)
+    compressed = head.startswith(_GZIP_MAGIC)
+    if not (compressed or head.startswith(_WARC_MAGIC)):
         return None
-    step = max(_MIN_RANGE, -(-size // max(1, parts)))
-    if step >= size:
+    if step is None:
+        step = max(_MIN_RANGE, -(-size // max(1, parts)))
+    count = -(-size // max(1, step))  # ranges of at most step bytes, of even sizes
+    if count < 2:
         return None
-    return [(start, min(start + step, size)) for start in range(0, size, step)]
+    bounds = [size * i // count for i in range(count + 1)]
+    return [Span(a, b, size, compressed) for a, b in itertools.pairwise(bounds)]
+
+
+def range_block(span: Span) -> int:
+    """The ranged-read size for a span: an eighth of it, between 64 KB and 4 MB.
+
+    A reader fetches at most one block past what it needs, so this bounds what a worker
+    reads beyond its range (besides the record that crosses its end) to an eighth of it.
+    """
+    return min(_remote.BLOCK, max(1 << 16, (span.end - span.start) // 8))
 
 
 def _is_member(f: IO[bytes], offset: int) -> bool:
@@ -442,22 +508,21 @@ def _first_start(
 
 
 def range_results(
-    path: str, start: int, end: int, read_options: dict[str, Any]
+    path: str, span: Span, read_options: dict[str, Any], storage: Mapping[str, Any] | None = None
 ) -> tuple[list[Result], int]:
-    """Read the records of ``path`` that begin in ``[start, end)`` (in a worker).
+    """Read the records of ``path`` (a path or URL) that begin in ``span`` (in a worker).
 
     Returns the results and the number of records skipped. Records are numbered within
     the range; the caller renumbers them, since only it knows how many came before.
     """
     skipped = [0]
     results: list[Result] = []
-    entry = Path(path)
+    start, end = span.start, span.end
     try:
-        with open(entry, "rb") as f:
+        with _opened(path, storage, range_block(span), span.size) as (f, size):
             if start == 0:
                 first: int | None = 0
-            elif f.read(len(_WARC_MAGIC)) == _WARC_MAGIC:  # uncompressed
-                size = os.fstat(f.fileno()).st_size
+            elif not span.compressed:
                 first = _first_start(
                     f, start, end, _RECORD_START, lambda at: _is_record(f, at, size)
                 )
@@ -466,9 +531,9 @@ def range_results(
             if first is None:
                 return results, 0
             f.seek(first)
-            stop = end if end < os.path.getsize(entry) else None
+            stop = end if end < size else None
             limit = payload_limit(read_options.get("max_size", -1))
-            for item in _records(f, entry, skipped, stop, limit):
+            for item in _records(f, path, skipped, size, span.compressed, stop, limit):
                 results.extend(read_item(item, read_options))
     except Exception as exc:  # the archive cannot be opened, or warcio is missing
         results.append(Result(path, None, None, failure_of(path, None, exc)))
