@@ -344,6 +344,11 @@ def _fmt_time(seconds: float) -> str:
     return f"{seconds * 1e3:,.1f} ms" if seconds < 10 else f"{seconds:,.0f} s"
 
 
+def _cell(text: str) -> str:
+    """``text`` for a Markdown table cell: markup shown as text, pipes escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+
+
 def _verdict(row: Row) -> str:
     return "linear" if row.ratio < 6 else "**super-linear**"
 
@@ -387,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         for row in rows:
             mark = "~" if row.extrapolated else ""
             print(
-                f"| {row.shape.format} | {row.shape.name} | {row.size / 1024:,.0f} KB | "
+                f"| {row.shape.format} | {_cell(row.shape.name)} | {row.size / 1024:,.0f} KB | "
                 f"{_fmt_time(row.times[0])} | {mark}{_fmt_time(row.times[-1])} | "
                 f"{mark}{row.ratio:.1f}× | {row.memory_ratio:.1f}× | "
                 f"{row.peaks[-1] / (4 * row.size):.1f}× | {_verdict(row)} |"
