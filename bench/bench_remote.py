@@ -68,7 +68,7 @@ def main() -> None:
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",
             memory_limit="2GiB",
         )
         return c, distributed.Client(c, set_as_default=False)
@@ -105,7 +105,8 @@ def main() -> None:
         print(f"bytes sent / archive size: {min(sent):.3f}-{max(sent):.3f}")
         seconds_per_partition = pages / max(rates[1]) / bag.npartitions
         print(
-            f"one partition ({args.partition_mb} MiB, {pages / bag.npartitions:.0f} pages): "
+            f"one partition ({size_mb / bag.npartitions:.1f} MB, {pages / bag.npartitions:.0f} "
+            "pages): "
             f"{seconds_per_partition:.2f} s on one worker"
         )
         for workers, (_, client) in clusters.items():

@@ -22,13 +22,13 @@ import newsparse.dask as nd  # noqa: E402
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[object]:
-    # one cluster for the module (they are slow to start); no dashboard, so that runs at
-    # the same time on one machine do not fight over its port
+    # one cluster for the module (they are slow to start); the dashboard on a free port:
+    # dashboard_address=None still takes 8787 and warns when another run holds it
     cluster = distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",
         memory_limit="1GiB",
     )
     with distributed.Client(cluster) as c:
