@@ -83,6 +83,9 @@ def test_relative_dates_comments_and_sidebars_give_no_date() -> None:
     a = page(
         body="<h1>Harbour</h1><span class='date'>vor 2 Stunden</span>"
         "<aside><span class='date'>3 March 2020</span></aside>"
+        + "<p>"
+        + "The harbour reopened after the storm. " * 40
+        + "</p>"  # an article's length
         "<div class='comments'><span class='comment-date'>4 March 2020</span></div>"
     )
     assert a.published is None

@@ -37,6 +37,8 @@ _HINT_CSS = (
 )
 _UPDATED_HINTS = ("updat", "modif", "edited", "aktualisiert", "actualiz", "mis-a-jour")
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title", "select"))
+_BESIDE = ("sidebar", "widget", "related", "recommend", "teaser", "promo", "nav", "menu")
+_BESIDE_TAGS = frozenset(("aside", "nav", "footer"))
 _MAX_ELEMENTS = 60  # date elements looked at
 _MAX_TEXT = 200  # an element with more text is a container, not a date element
 _ANCESTORS = 12  # levels of ancestors whose following text is read
@@ -117,7 +119,8 @@ def _collect(title: LexborNode, content: frozenset[int], *, before: bool) -> str
             break
         sibling = node.prev if before else node.next
         while sibling is not None and size < limit:
-            if _readable(sibling) and not furniture(sibling, content):  # not a sidebar
+            # not a sidebar (comments stay: a forum's first post is the article)
+            if _readable(sibling) and not furniture(sibling, content, _BESIDE, _BESIDE_TAGS):
                 piece = sibling.text(deep=True, separator=" ")
                 pieces.append(piece)
                 size += len(piece)
@@ -142,16 +145,19 @@ def read_visible_dates(tree: LexborHTMLParser, found: Found) -> None:
     if _date_elements(body, found, month_first, content):
         return
     headings = [title_node(tree, title_text), (article or body).css_first("h1")]
+    headings.append(body.css_first("h1"))
     seen: set[int] = set()
-    for title in headings:  # the title's heading, then the article's first <h1>
-        if title is None or title.mem_id in seen:
-            continue
-        seen.add(title.mem_id)
-        head, tail = _text_around(title, content)
+    around: list[tuple[str, str]] = []
+    for title in headings:  # the title's heading, then the article's and the page's <h1>
+        if title is not None and title.mem_id not in seen:
+            seen.add(title.mem_id)
+            around.append(_text_around(title, content))
+    for _head, tail in around:  # a date after a heading first, then one before it
         when = _first_date(tail, month_first)
         if when is not None:
             _add(found, "published", when, "text:after title")
             return
+    for head, _tail in around:
         dates = list(scan_dates(head, month_first=month_first))
         if dates:
             _add(found, "published", dates[-1], "text:before title")
