@@ -515,3 +515,10 @@ def test_credit_cleaning_is_linear_on_repeated_date_words(make: Callable[[int], 
 )
 def test_clean_names_in_other_languages(raw: str, found: list[str]) -> None:
     assert [n for n, _ in names.clean_names(raw)] == found
+
+
+@pytest.mark.parametrize("unit", ["<p ", "<", "<br "])
+def test_an_html_article_body_in_jsonld_is_split_in_linear_time(unit: str) -> None:
+    from newsparse._schemaorg.read import split_body
+
+    assert_linear(lambda n: "<p>a</p>" + unit * n, split_body, 5_000)
