@@ -2,9 +2,10 @@ r"""Decode JSON as it is found in web pages: strict first, then after a small re
 
 The repair pass (never ``eval``) escapes raw control characters inside strings, drops
 ``//`` and ``/* */`` comments, trailing commas before ``}`` or ``]``, a trailing ``;``
-and an HTML comment wrapper (``<!-- ... -->``). :func:`loads` does not guess at unescaped
-quotes; :func:`loads_embedded`, for JSON-LD in a page, also tries escaping the quotes
-inside a string value that fills its line (``"headline": "A "quoted" word",``).
+and an HTML comment or CDATA wrapper (``<!-- ... -->``, ``<![CDATA[ ... ]]>``).
+:func:`loads` does not guess at unescaped quotes; :func:`loads_embedded`, for JSON-LD in
+a page, also tries escaping the quotes inside a string value that fills its line
+(``"headline": "A "quoted" word",``).
 
 Every pattern here is linear in the text: the tokens are consumed left to right, and the
 line pattern of the quote repair matches within one line (``[ \t]``, never ``\s``, so no
@@ -35,6 +36,9 @@ _TOKENS = re.compile(
     re.DOTALL,
 )
 _CONTROL = re.compile(r"[\x00-\x1f]")
+# wrappers pages put around a script's JSON, outermost first: an HTML comment, a CDATA
+# section, and the script comments that hide a CDATA section from old parsers
+_WRAPPERS = (("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>"))
 
 
 def _escape_control(match: re.Match[str]) -> str:
@@ -52,10 +56,11 @@ def _fix(match: re.Match[str]) -> str:
 def repair(text: str) -> str:
     """Return ``text`` with the common breakages of embedded JSON-LD fixed."""
     text = text.strip().lstrip("\ufeff")
-    if text.startswith("<!--"):
-        text = text[4:]
-    if text.endswith("-->"):
-        text = text[:-3]
+    for opening, closing in _WRAPPERS:
+        if text.startswith(opening):
+            text = text[len(opening) :].lstrip()
+        if text.endswith(closing):
+            text = text[: -len(closing)].rstrip()
     return _TOKENS.sub(_fix, text).strip().rstrip(";").strip()
 
 

@@ -35,11 +35,15 @@ _HINT_CSS = (
     '[class*="fecha" i], [class*="dateline" i], [class*="submitted" i], '
     '[itemprop*="date" i], time:not([datetime])'
 )
-_UPDATED_HINTS = ("updat", "modif", "edited", "aktualisiert", "actualiz", "mis-a-jour")
+_UPDATED_HINTS = (
+    "updat", "modif", "edited", "aktualisiert", "geändert", "actualiz", "mis-a-jour",
+    "mis à jour", "aggiornat", "bijgewerkt", "uppdaterad", "opdateret", "oppdatert",
+)  # fmt: skip
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title", "select"))
 _BESIDE = ("sidebar", "widget", "related", "recommend", "teaser", "promo", "nav", "menu")
 _BESIDE_TAGS = frozenset(("aside", "nav", "footer"))
 _MAX_ELEMENTS = 60  # date elements looked at
+_LABEL_REACH = 40  # characters before a date read for a label
 _MAX_TEXT = 200  # an element with more text is a container, not a date element
 _ANCESTORS = 12  # levels of ancestors whose following text is read
 _AFTER_TITLE = 1200  # characters of text read after the title
@@ -58,6 +62,30 @@ def _month_first(found: Found) -> bool:
 
 def _first_date(text: str, month_first: bool) -> TextDate | None:
     return next(iter(scan_dates(text, month_first=month_first)), None)
+
+
+def _labelled_update(text: str, when: TextDate, since: int) -> bool:
+    """Whether the words just before a date in running text label it an update."""
+    before = text[max(since, when.start - _LABEL_REACH) : when.start].lower()
+    return any(word in before for word in _UPDATED_HINTS) and "publi" not in before
+
+
+def _published_in(text: str, found: Found, month_first: bool, source: str) -> bool:
+    """Add the first date of ``text`` that no label makes an update, as published.
+
+    A date labelled an update before it is the updated date (``Last Updated: January 7,
+    2025``). Whether a published date was found.
+    """
+    since = 0
+    for when in scan_dates(text, month_first=month_first):
+        if _labelled_update(text, when, since):
+            if not found.dates["updated"]:
+                _add(found, "updated", when, source)
+            since = when.end
+            continue
+        _add(found, "published", when, source)
+        return True
+    return False
 
 
 def _add(found: Found, field: str, when: TextDate, source: str) -> None:
@@ -153,9 +181,7 @@ def read_visible_dates(tree: LexborHTMLParser, found: Found) -> None:
             seen.add(title.mem_id)
             around.append(_text_around(title, content))
     for _head, tail in around:  # a date after a heading first, then one before it
-        when = _first_date(tail, month_first)
-        if when is not None:
-            _add(found, "published", when, "text:after title")
+        if _published_in(tail, found, month_first, "text:after title"):
             return
     for head, _tail in around:
         dates = list(scan_dates(head, month_first=month_first))
