@@ -351,3 +351,34 @@ def test_an_image_without_address_takes_the_og_image() -> None:
 )
 def test_languages_declared_elsewhere(html: str, tag: str) -> None:
     assert newsparse.read(html, "html", body=False).language == tag
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    ["<![CDATA[ {} ]]>", "//<![CDATA[\n{}\n//]]>", "<!-- {} -->", "{}".replace("{}", "{} ;")],
+)
+def test_jsonld_in_a_cdata_section_or_comment(wrap: str) -> None:
+    data = json.dumps({"@type": "NewsArticle", "headline": "Harbour", "author": "Ana Lima"})
+    a = page(f'<script type="application/ld+json">{wrap.replace("{}", data)}</script>')
+    assert a.title == "Harbour"
+    assert [x.name for x in a.authors] == ["Ana Lima"]
+
+
+def test_a_visible_date_labelled_an_update_is_the_update() -> None:
+    a = page(
+        body="<h1>Harbour reopens</h1><p>Last Updated: January 7, 2025</p>"
+        "<p>Published July 10, 2020 by the newsroom</p>"
+    )
+    assert a.updated is not None
+    assert a.updated.date().isoformat() == "2025-01-07"
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2020-07-10"
+
+
+def test_a_platform_gives_way_to_the_publication() -> None:
+    a = page(
+        ld({"@type": "BlogPosting", "headline": "Harbour", "publisher": {"name": "Blogger"}})
+        + '<meta property="og:site_name" content="Tidewater Notes">'
+    )
+    assert a.publisher == "Tidewater Notes"
+    assert a.extras["html.platform"] == "Blogger"

@@ -40,6 +40,7 @@ __all__ = [
     "NOT_SECTIONS",
     "PLACES",
     "PLACE_PHRASES",
+    "PLATFORMS",
     "ROLE_NOUNS",
     "TIME_UNITS",
     "WEEKDAYS",
@@ -310,6 +311,14 @@ WEEKDAYS: tuple[str, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 )  # fmt: skip
 """The English weekday names, Monday first."""
+
+PLATFORMS: frozenset[str] = frozenset(
+    ("medium", "blogger", "blogspot", "wordpress", "wordpress.com", "tumblr", "substack",
+     "ghost", "wix", "squarespace", "weebly", "livejournal", "typepad", "over-blog",
+     "jimdo", "hatena blog", "note", "naver blog", "linkedin", "facebook")
+)  # fmt: skip
+"""Publishing platforms a page may name as its publisher when it is one publication of
+many hosted there (casefolded)."""
 
 # ---------------------------------------------------------------------------
 # sections

@@ -37,6 +37,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser
 
 from ...._text.language import language_tag
+from ...._text.lexicon import PLATFORMS
 from ...._text.tidy import tidy
 from .byline import publisher_authors, read_byline
 from .choose import choose_dates, tier
@@ -52,6 +53,25 @@ from .visible import read_visible_dates
 __all__ = ["extract"]
 
 _TRUSTED = 4  # date tiers after which the page's visible dates are read too
+
+
+def _publication(meta: dict[str, list[str]], found: Found) -> None:
+    """A publishing platform named as the publisher gives way to the publication's name.
+
+    ``Medium`` or ``Blogger`` as the JSON-LD publisher, and the blog's own name in
+    ``og:site_name``: the blog is the publisher (``html.platform`` keeps the platform).
+    """
+    publisher = found.fields.get("publisher")
+    if not isinstance(publisher, str) or publisher.casefold() not in PLATFORMS:
+        return
+    for key in ("og:site_name", "application-name", "dc.publisher", "twitter:site"):
+        for value in meta.get(key, ()):
+            name = tidy(value)
+            if name and name.casefold() not in PLATFORMS and not name.startswith("@"):
+                found.extras["html.platform"] = publisher
+                found.fields["publisher"] = name
+                found.source["publisher"] = f"meta:{key}"
+                return
 
 
 def extract(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[str]]:
@@ -82,6 +102,7 @@ def extract(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[str]]:
         if HTTP.match(absolute):
             found.fields["url"] = absolute
             found.source["url"] = "link:canonical"
+    _publication(meta, found)
     read_title(tree, found)
     read_times(tree, found)
     replace = publisher_authors(found)
