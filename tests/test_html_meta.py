@@ -382,3 +382,17 @@ def test_a_platform_gives_way_to_the_publication() -> None:
     )
     assert a.publisher == "Tidewater Notes"
     assert a.extras["html.platform"] == "Blogger"
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://example.com/news/2021/10/29/harbour/", "2021-10-29"),
+        ("https://example.com/news/20211029/harbour", "2021-10-29"),
+        ("https://example.com/meldungen/29-10-2021", "2021-10-29"),
+        ("https://example.com/news/harbour?date=2021-10-29", None),  # the query is not the path
+    ],
+)
+def test_a_date_in_the_url_path(url: str, day: str | None) -> None:
+    a = page(f'<link rel="canonical" href="{url}"><title>Harbour reopens today</title>')
+    assert (a.published.date().isoformat() if a.published else None) == day

@@ -14,7 +14,14 @@ from .found import Found, furniture
 
 __all__ = ["read_times", "read_url_date"]
 
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|\b)")
+_M = r"(0[1-9]|1[0-2])"
+_D = r"(0[1-9]|[12]\d|3[01])"
+_URL_DATES = (
+    # /2024/03/05/, /2024-03-05-title, /20240305/
+    (re.compile(rf"/((?:19|20)\d\d)[/-]?{_M}[/-]?{_D}(?:/|-|_|\b)"), (1, 2, 3)),
+    # /05-03-2024 (day first, as pages that write it so do)
+    (re.compile(rf"/{_D}-{_M}-((?:19|20)\d\d)(?:/|-|_|\b)"), (3, 2, 1)),
+)
 _MAX_TIMES = 20
 _SELECTOR = (
     'time[datetime], [itemprop~="datePublished"], [itemprop~="dateCreated"], '
@@ -57,10 +64,16 @@ def read_times(tree: LexborHTMLParser, found: Found) -> None:
 
 
 def read_url_date(found: Found) -> None:
-    """A ``/2024/03/05/`` date in the page's URL, as a day-only candidate."""
+    """A date in the page's URL path, as a day-only candidate.
+
+    ``/2024/03/05/``, ``/2024-03-05-title``, ``/20240305/``, ``/05-03-2024``.
+    """
     url = found.fields.get("url")
     if not isinstance(url, str):
         return
-    m = _URL_DATE.search(url)
-    if m is not None:
-        found.date("published", f"{m[1]}-{m[2]}-{m[3]}", "url")
+    path = url.split("?", 1)[0]
+    for pattern, (y, m, d) in _URL_DATES:
+        match = pattern.search(path)
+        if match is not None:
+            found.date("published", f"{match[y]}-{match[m]}-{match[d]}", "url")
+            return
