@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any, Union
 
 from ._errors import (
@@ -34,9 +34,11 @@ __all__ = [
     "Source",
     "detect_format",
     "formats",
+    "from_dict",
     "get_format",
     "read",
     "read_many",
+    "to_dict",
     "write",
     "write_many",
 ]
@@ -570,3 +572,39 @@ def get_format(name: str) -> FormatSpec:
     Raises :class:`UnknownFormatError`, which lists the known names.
     """
     return get_registry().get(name)
+
+
+def to_dict(article: Article) -> dict[str, Any]:
+    r"""``article`` as plain JSON values: the document the ``json`` format writes.
+
+    The keys and values are those of ``json.loads(write(article, "json"))``: strings,
+    numbers, booleans, lists and dicts only (datetimes as RFC 3339 strings with their
+    offset, body blocks with their ``"type"``, null fields left out), so the result goes
+    to :func:`json.dumps`, a database or a data frame as it is, and :func:`from_dict`
+    gives the Article back.
+
+    >>> article = read(" date trending:\n\nHarbour reopens\n\nBoats are back.\n\n", "wire")
+    >>> d = to_dict(article)
+    >>> d["title"], d["body"]
+    ('Harbour reopens', [{'type': 'paragraph', 'text': 'Boats are back.'}])
+    >>> from_dict(d) == article
+    True
+    """
+    from ._json.document import to_dict as _to_dict
+
+    if not isinstance(article, Article):
+        raise TypeError(f"expected an Article, got {type(article).__name__}")
+    return _to_dict(article)
+
+
+def from_dict(data: Mapping[str, Any]) -> Article:
+    """The Article of a native document given as Python values, as :func:`to_dict` makes.
+
+    Takes what the ``json`` format reads (a ``"newsparse"`` version key is optional,
+    unknown top-level keys go to ``extras["json.<key>"]``); ``published`` and ``updated``
+    may be RFC 3339 strings or aware datetimes. Raises :class:`ValidationError` naming
+    the first wrong value and where it is (``$.authors[0].name``).
+    """
+    from ._json.document import from_dict as _from_dict
+
+    return _from_dict(data)

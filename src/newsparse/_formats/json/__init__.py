@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..._json.document import SCHEMA_VERSION
 from ..._registry import FormatSpec
 from ...hookspecs import Register, hookimpl
 
 __all__ = ["SCHEMA_VERSION", "register_formats", "schema_path"]
-
-SCHEMA_VERSION = "1.0"
-"""The version the writer puts in the ``"newsparse"`` key of every document."""
 
 
 def schema_path() -> Path:

@@ -1,6 +1,6 @@
 """msgspec Structs that mirror the native JSON document (schema version 1.x).
 
-They are the serialization layer only: :mod:`._codec` converts between them and the
+They are the serialization layer only: :mod:`.document` converts between them and the
 attrs :class:`~newsparse.Article`, which knows nothing about JSON. Optional fields
 default to ``None`` so that ``null`` is accepted on read and omitted on write.
 """
