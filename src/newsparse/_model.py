@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from types import MappingProxyType
 from typing import Any, ClassVar, Literal, Union
@@ -166,50 +166,66 @@ def _instant_and_offset(value: datetime | None) -> tuple[datetime, Any] | None:
     return (value.astimezone(timezone.utc), value.utcoffset())
 
 
-class FrozenMapping(Mapping[str, Any]):
+class FrozenMapping(dict[str, Any]):
     """A read-only, picklable mapping; the type of ``Article.extras`` and the maps inside it.
 
-    It compares equal to any mapping with the same items.
+    It is a :class:`dict` whose mutating methods raise :class:`TypeError`, so the
+    standard :mod:`json` module (and anything else that takes a dict) takes it as it is:
+    ``json.dumps(article.extras)`` works. It compares equal to any mapping with the same
+    items and, unlike a dict, is hashable.
     """
 
-    __slots__ = ("_checked", "_data")
+    __slots__ = ("_checked",)
 
     def __init__(self, data: Mapping[str, Any] = MappingProxyType({})) -> None:
-        self._data = dict(data)
+        dict.__init__(self, data)
         self._checked = False  # set by the model once every value inside is frozen
 
     @classmethod
     def _frozen(cls, data: dict[str, Any]) -> FrozenMapping:
-        """Wrap ``data`` (a fresh dict of frozen values, not copied) as checked."""
-        new = object.__new__(cls)
-        new._data = data
+        """``data`` (a fresh dict of frozen values) as a checked FrozenMapping."""
+        new = dict.__new__(cls)
+        dict.update(new, data)
         new._checked = True
         return new
 
-    def __getitem__(self, key: str) -> Any:
-        return self._data[key]
+    @property
+    def _data(self) -> dict[str, Any]:
+        return self
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
+    def _read_only(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError(
+            f"{type(self).__name__} is read-only: build a new Article with attrs.evolve"
+        )
 
-    def __len__(self) -> int:
-        return len(self._data)
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, FrozenMapping):
-            return self._data == other._data
+        if isinstance(other, dict):
+            return dict.__eq__(self, other)
         if isinstance(other, Mapping):
-            return self._data == dict(other.items())
+            return dict.__eq__(self, dict(other.items()))
         return NotImplemented
 
-    def __hash__(self) -> int:
-        return hash(frozenset(self._data.items()))
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
 
     def __repr__(self) -> str:
-        return repr(self._data)
+        return dict.__repr__(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self._data,))
+        return (type(self), (dict(self),))
+
+    def __copy__(self) -> FrozenMapping:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FrozenMapping:
+        return self
 
 
 _SCALARS = frozenset({str, bool, int, type(None)})
@@ -540,17 +556,16 @@ class Article:
 
     @property
     def text(self) -> str:
-        """The body as plain text: each block's text, separated by blank lines.
+        r"""The body as plain text: each block's text, separated by blank lines.
 
-        Lists give one item per line; media blocks give their caption, if any.
+        Lists give one item per line, media blocks their caption (a figure without one
+        gives nothing), quotes their text without the attribution; no markup is added.
+        The ``text`` format writes the same body with list markers and attributions
+        (``newsparse.write(article, "text")``).
+
+        >>> Article("T", body=[Paragraph("One."), ListBlock(["a", "b"])]).text
+        'One.\n\na\nb'
         """
-        parts: list[str] = []
-        for block in self.body:
-            if isinstance(block, ListBlock):
-                parts.append("\n".join(block.items))
-            elif isinstance(block, MediaBlock):
-                if block.media.caption:
-                    parts.append(block.media.caption)
-            else:
-                parts.append(block.text)
-        return "\n\n".join(parts)
+        from ._plaintext import body_text
+
+        return body_text(self.body)
