@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..._model import (
-    Article,
-    Block,
-    Heading,
-    ListBlock,
-    MediaBlock,
-    Paragraph,
-    Preformatted,
-    Quote,
-)
+from ..._model import Article, Paragraph
+from ..._plaintext import body_text, caption_text
 
 __all__ = ["read", "write"]
 
@@ -67,9 +59,10 @@ def write(
         blocks.append("\n".join(header))
     if captions:
         for media in article.media:
-            blocks.append(_caption(media.caption, media.credit if credits else None))
-    for block in article.body:
-        blocks.append(_block(block, captions, credits))
+            blocks.append(caption_text(media.caption, media.credit if credits else None))
+    blocks.append(
+        body_text(article.body, markers=True, attributions=True, captions=captions, credits=credits)
+    )
     if notes:
         blocks += article.notes
     if tags and article.tags:
@@ -79,29 +72,6 @@ def write(
 
 def _names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _caption(caption: str | None, credit: str | None) -> str:
-    if credit:
-        return f"{caption} ({credit})" if caption else f"({credit})"
-    return caption or ""
-
-
-def _block(block: Block, captions: bool, credits: bool) -> str:
-    if isinstance(block, (Paragraph, Heading, Preformatted)):
-        return block.text
-    if isinstance(block, Quote):
-        who = f"\n— {block.attribution}" if block.attribution else ""
-        return block.text + who
-    if isinstance(block, ListBlock):
-        return "\n".join(
-            (f"{n}. " if block.ordered else "- ") + item.replace("\n", "\n   ")
-            for n, item in enumerate(block.items, start=1)
-        )
-    assert isinstance(block, MediaBlock)
-    if not captions:
-        return ""
-    return _caption(block.media.caption, block.media.credit if credits else None)
 
 
 def read(text: str) -> Article:
