@@ -5,7 +5,7 @@
 1. Packs the pages of ``../shared/corpus/article-extraction-benchmark/html/`` (``--copies``
    times) into a WARC.gz (a plain WARC with ``--uncompressed``) of HTTP response records,
    as a news crawl stores them.
-2. Times ``newsparse.convert_many(warc, "jsonl", jobs=1)`` and ``jobs=N`` in the same run
+2. Times ``newsparse.batch.convert_many(warc, "jsonl", jobs=1)`` and ``jobs=N`` in the same run
    and prints pages/s for each and their ratio (target on 2 cores: >= 1.7x).
 3. Times iterating the archive's records alone with warcio and, if installed, fastwarc.
 4. With ``--big-mb M``, writes an archive of about M MB and converts it with N jobs in a
@@ -68,7 +68,7 @@ def convert(warc: Path, jobs: int) -> tuple[float, int]:
 
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        result = newsparse.convert_many(
+        result = newsparse.batch.convert_many(
             [warc], "jsonl", output=Path(tmp) / "out.jsonl", jobs=jobs, progress=False
         )
         seconds = time.perf_counter() - started

@@ -67,7 +67,7 @@ def test_errors_or_output_path_that_is_an_input_is_refused(
         assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
     with pytest.raises(ValueError, match="is one of the inputs"):
-        newsparse.convert_many([source], "jsonl", output=out, errors=source, jobs=1)
+        newsparse.batch.convert_many([source], "jsonl", output=out, errors=source, jobs=1)
     assert source.read_bytes() == before
 
 
@@ -126,7 +126,7 @@ def test_an_output_folder_that_holds_files_needs_overwrite(
     assert "already holds files" in capsys.readouterr().err
     assert files_in(out) == {"notes.txt": b"mine\n", "story.wire.json": b"precious\n"}
     with pytest.raises(FileExistsError):
-        newsparse.convert_many([source], "json", output=out, jobs=1)
+        newsparse.batch.convert_many([source], "json", output=out, jobs=1)
     assert main([*args, "--overwrite"]) == 0
     assert newsparse.read(out / "story.wire.json").title == "Tram line 3 reopens"
     assert (out / "notes.txt").read_text("utf-8") == "mine\n"
@@ -349,7 +349,7 @@ def test_an_absurd_content_length_costs_one_record(tmp_path: Path, gzip: bool, j
     warc = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
     warc.write_bytes(b"".join(records))
     out = tmp_path / "out.jsonl"
-    result = newsparse.convert_many([warc], "jsonl", output=out, jobs=jobs, progress=False)
+    result = newsparse.batch.convert_many([warc], "jsonl", output=out, jobs=jobs, progress=False)
     titles = [a.title for a in newsparse.read_many(out, "jsonl")]
     assert titles == ["Story 0", "Story 1", "Story 3", "Story 4"]
     assert (result.converted, result.failed) == (4, 1)
@@ -422,11 +422,11 @@ def test_a_decompression_bomb_is_cut_at_the_limit(tmp_path: Path, shape: str) ->
     warc = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
     warc.write_bytes(html_record(0, gzip) + bomb + html_record(2, gzip))
     assert warc.stat().st_size < BOMB // 100
-    results: list[newsparse.Result] = []
+    results: list[newsparse.batch.Result] = []
     options = {"max_size": LIMIT}
 
     def read() -> None:
-        results.extend(newsparse.iter_articles([warc], jobs=1, read_options=options))
+        results.extend(newsparse.batch.iter_articles([warc], jobs=1, read_options=options))
 
     peak = peak_while(read)
     assert [r.article.title for r in results if r.article] == ["Story 0", "Story 2"]
@@ -452,10 +452,10 @@ def test_the_size_limit_holds_for_a_wire_file_read_by_path(
     assert main(["convert", str(big), "--to", "jsonl", "-R", "max_size=5000"]) == 1
     err = capsys.readouterr().err
     assert "over the 5,000 limit of format 'wire'" in err
-    results: list[newsparse.Result] = []
+    results: list[newsparse.batch.Result] = []
 
     def read() -> None:
-        results.extend(newsparse.iter_articles([big], read_options={"max_size": 5000}))
+        results.extend(newsparse.batch.iter_articles([big], read_options={"max_size": 5000}))
 
     peak = peak_while(read)
     assert [r.failure is not None for r in results] == [True]
@@ -504,12 +504,14 @@ def test_encoding_option_reads_a_latin1_batch(
     assert titles == [f"Café {i} reopens" for i in range(3)]
     assert main(["inspect", str(one), "--encoding", "latin-1"]) == 0
     assert "Café 0 reopens" in capsys.readouterr().out
-    results = list(newsparse.iter_articles([source], encoding="latin-1"))
+    results = list(newsparse.batch.iter_articles([source], encoding="latin-1"))
     assert [r.article.title for r in results if r.article] == titles
-    result = newsparse.convert_many([one], "json", output=tmp_path / "one.json", encoding="latin-1")
+    result = newsparse.batch.convert_many(
+        [one], "json", output=tmp_path / "one.json", encoding="latin-1"
+    )
     assert result.ok
     with pytest.raises(ValueError, match="encoding"):
-        newsparse.convert_many([one], "json", read_options={"encoding": "latin-1"})
+        newsparse.batch.convert_many([one], "json", read_options={"encoding": "latin-1"})
 
 
 # ---------------------------------------------------------------------------
@@ -529,7 +531,7 @@ def test_a_decode_error_is_the_same_on_every_path(
         list(newsparse.read_many(path))
     assert by_read.value.offset == by_read_many.value.offset == offset
     assert str(by_read.value) == str(by_read_many.value)
-    [result] = newsparse.iter_articles([path])
+    [result] = newsparse.batch.iter_articles([path])
     assert result.failure is not None
     assert result.failure.error == "DecodeError"
     assert result.failure.message == by_read.value.message
@@ -608,7 +610,7 @@ def test_an_unknown_input_format_is_one_usage_error(
     assert "wire" in err.split("unknown format 'wir'", 1)[1]  # the valid names are listed
     assert not out.exists()
     with pytest.raises(newsparse.UnknownFormatError):
-        newsparse.iter_articles([source], from_format="wir")  # at the call, not later
+        newsparse.batch.iter_articles([source], from_format="wir")  # at the call, not later
 
 
 # ---------------------------------------------------------------------------
@@ -624,7 +626,7 @@ def test_an_empty_input_is_reported(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert captured.err.strip() == f"{empty}: [wire] the input is empty: nothing to convert"
     blank = tmp_path / "blank.jsonl"
     blank.write_text("\n\n", "utf-8")
-    [result] = newsparse.iter_articles([blank], from_format="jsonl")
+    [result] = newsparse.batch.iter_articles([blank], from_format="jsonl")
     assert result.failure is not None
     assert "holds no article" in result.failure.message
     assert main(["inspect", str(empty), "--from", "wire"]) == 1
@@ -654,7 +656,7 @@ def test_any_exception_while_reading_is_that_inputs_failure(
     monkeypatch.setattr(_api, "_resolve", patched)
     out = tmp_path / "out.jsonl"
     errors = tmp_path / "errors.jsonl"
-    result = newsparse.convert_many([source], "jsonl", output=out, errors=errors, jobs=1)
+    result = newsparse.batch.convert_many([source], "jsonl", output=out, errors=errors, jobs=1)
     assert (result.converted, result.failed) == (2, 1)
     [failure] = result.failures
     assert Path(failure.input).name == "bad.wire.txt"
@@ -667,4 +669,4 @@ def test_any_exception_while_reading_is_that_inputs_failure(
 
     monkeypatch.setattr(_api, "_resolve", interrupted)
     with pytest.raises(KeyboardInterrupt):  # an interrupt is still an interrupt
-        newsparse.convert_many([source], "jsonl", output=out, jobs=1)
+        newsparse.batch.convert_many([source], "jsonl", output=out, jobs=1)

@@ -107,7 +107,7 @@ def server() -> Iterator[RangeServer]:
         yield srv
 
 
-def seen(results: list[newsparse.Result]) -> list[tuple[object, ...]]:
+def seen(results: list[newsparse.batch.Result]) -> list[tuple[object, ...]]:
     return [
         (r.record, r.article, r.failure and (r.failure.record, r.failure.message)) for r in results
     ]

@@ -301,7 +301,7 @@ def test_broken_feed_skip_and_warn() -> None:
     assert len(titles) == 3
     assert "Café owners split on parking plan" not in titles
     assert len(seen) == 2
-    with pytest.warns(newsparse._formats.feeds._read.BadItemWarning):  # type: ignore[attr-defined]
+    with pytest.warns(newsparse.BadItemWarning):
         assert len(read_all("broken-rss2.xml", errors="warn")) == 3
 
 

@@ -255,7 +255,7 @@ def test_batch_goes_on_past_a_reader_raising_system_exit(
     name = plugin(FormatSpec(name="fussy", reader=read, extensions=[".fussy"]))
     for stem, text in (("a", "first"), ("b", "exit now"), ("c", "third")):
         (tmp_path / f"{stem}.fussy").write_text(text, encoding="utf-8")
-    results = list(newsparse.iter_articles(tmp_path, jobs=1))
+    results = list(newsparse.batch.iter_articles(tmp_path, jobs=1))
     titles = [r.article.title for r in results if r.article is not None]
     failures = [r.failure for r in results if r.failure is not None]
     assert titles == ["first", "third"]

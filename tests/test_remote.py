@@ -54,7 +54,7 @@ def local(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def seen(results: list[newsparse.Result]) -> list[tuple[object, ...]]:
+def seen(results: list[newsparse.batch.Result]) -> list[tuple[object, ...]]:
     """What a run gives, whatever its input was called."""
     return [
         (r.record, r.article, r.failure and (r.failure.record, r.failure.message)) for r in results

@@ -5,7 +5,10 @@ r"""newsparse: turn news articles in any format into one typed Article and back.
 >>> article.title
 'Harbour reopens'
 
-The public names are listed in ``__all__``; everything in a ``_private`` module may
+The public names are listed in ``__all__``, with two public submodules:
+:mod:`newsparse.batch` (many inputs on every core) and :mod:`newsparse.dask` (a crawl on
+a cluster; the ``dask`` extra). Plugin authors also use :mod:`newsparse.hookspecs` and
+:mod:`newsparse.testing`. Everything in a module whose name starts with an underscore may
 change without notice.
 """
 
@@ -13,7 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-from typing import TYPE_CHECKING, Any
+import warnings
+from typing import Any
 
 from .__about__ import __version__
 from ._api import (
@@ -24,17 +28,21 @@ from ._api import (
     get_format,
     read,
     read_many,
+    schema_path,
     to_dict,
     write,
     write_many,
 )
 from ._errors import (
+    BadItemWarning,
+    BadLineWarning,
     DecodeError,
     FormatDetectionError,
     NewsparseError,
     OptionError,
     ParseError,
     PluginError,
+    PluginWarning,
     ReadError,
     UnknownFormatError,
     ValidationError,
@@ -54,7 +62,6 @@ from ._model import (
 )
 from ._plugins import (
     PluginInfo,
-    PluginWarning,
     plugin_failures,
     plugins,
     register_plugin,
@@ -66,10 +73,10 @@ from .hookspecs import hookimpl
 __all__ = [
     "Article",
     "Author",
-    "BatchResult",
+    "BadItemWarning",
+    "BadLineWarning",
     "Block",
     "DecodeError",
-    "Failure",
     "FormatDetectionError",
     "FormatSpec",
     "Heading",
@@ -86,32 +93,32 @@ __all__ = [
     "Preformatted",
     "Quote",
     "ReadError",
-    "Result",
     "Source",
     "UnknownFormatError",
     "ValidationError",
     "WriteError",
     "__version__",
-    "convert_many",
     "detect_format",
     "formats",
     "from_dict",
     "get_format",
     "hookimpl",
-    "iter_articles",
     "plugin_failures",
     "plugins",
     "read",
     "read_many",
     "register_plugin",
+    "schema_path",
     "to_dict",
     "unregister_plugin",
     "write",
     "write_many",
 ]
 
-_LAZY = {
-    # batch work pulls in multiprocessing: imported on first use, not with newsparse
+_SUBMODULES = ("batch", "testing")  # light, so `newsparse.batch.X` works after `import newsparse`
+_MOVED = {
+    # the batch API lives in newsparse.batch (imported on first use: it pulls in
+    # multiprocessing); these top-level names keep working, with a DeprecationWarning
     "BatchResult": "newsparse.batch",
     "Failure": "newsparse.batch",
     "Result": "newsparse.batch",
@@ -121,22 +128,21 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
+    if name in _SUBMODULES:
+        return importlib.import_module(f"newsparse.{name}")
+    module = _MOVED.get(name)
     if module is None:
         raise AttributeError(f"module 'newsparse' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    with contextlib.suppress(AttributeError, TypeError):
-        value.__module__ = "newsparse"
-    globals()[name] = value
-    return value
+    warnings.warn(
+        f"newsparse.{name} is deprecated: use {module}.{name} (the top-level name will be "
+        "removed in newsparse 1.0)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return getattr(importlib.import_module(module), name)
 
-
-if TYPE_CHECKING:
-    from .batch import BatchResult, Failure, Result, convert_many, iter_articles
 
 for _name in __all__:  # show the public path in reprs and docs, as httpx does
-    if _name in _LAZY:
-        continue
     _obj = globals()[_name]
     if getattr(_obj, "__module__", "").startswith("newsparse._"):
         with contextlib.suppress(AttributeError, TypeError):  # aliases such as Block

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import IO, Any, Union
+from pathlib import Path
+from typing import IO, Any, Literal, Union
 
 from ._errors import (
     FormatDetectionError,
@@ -38,6 +40,7 @@ __all__ = [
     "get_format",
     "read",
     "read_many",
+    "schema_path",
     "to_dict",
     "write",
     "write_many",
@@ -260,7 +263,7 @@ def read(
     media_type: str | None = None,
     encoding: str | None = None,
     filename: str | None = None,
-    max_size: int | None = -1,
+    max_size: int | Literal["format"] | None = "format",
     **options: Any,
 ) -> Article:
     r"""Read one article from ``source``.
@@ -274,8 +277,9 @@ def read(
         document declares where the format has one, else UTF-8).
     :param filename: a file name to detect the format from, for sources without one.
     :param max_size: the largest document to accept, in bytes (characters for ``str``);
-        the format's own ``max_size`` (256 MiB unless it says otherwise) when omitted,
-        ``None`` for no limit. A larger source raises :class:`ReadError` before it is read.
+        ``"format"`` (the default) for the format's own ``max_size`` (256 MiB unless it
+        says otherwise), ``None`` for no limit. A larger source raises :class:`ReadError`
+        before it is read.
     :param options: passed to the format's reader (e.g. ``strict=True`` for ``wire``).
     :raises ReadError: on unreadable input (:class:`ParseError`, :class:`DecodeError`).
     :raises FormatDetectionError: when the format cannot be told.
@@ -284,10 +288,32 @@ def read(
     >>> article.title
     'Harbour reopens'
     """
+    limit = _limit(max_size)
     src = open_source(source, filename)
     spec = _resolve(src, format, media_type)
     options = _with_encoding(src, spec, encoding, options)
-    return _read_one(src, spec, encoding, max_size, options)
+    return _read_one(src, spec, encoding, limit, options)
+
+
+def _limit(max_size: object) -> int | None:
+    """``max_size`` as the source module takes it (``-1``: the format's own limit)."""
+    if max_size == "format":
+        return -1
+    if max_size == -1 and type(max_size) is int:
+        warnings.warn(
+            "max_size=-1 is deprecated: pass max_size='format' (the default) for the "
+            "format's own limit",
+            DeprecationWarning,
+            stacklevel=4,
+        )
+        return -1
+    if max_size is None or (type(max_size) is int and max_size >= 0):
+        return max_size
+    raise OptionError(
+        f"max_size must be a number of bytes, 'format' or None, not {max_size!r}",
+        option="max_size",
+        valid=("max_size",),
+    )
 
 
 def _read_one(
@@ -313,7 +339,7 @@ def read_many(
     media_type: str | None = None,
     encoding: str | None = None,
     filename: str | None = None,
-    max_size: int | None = -1,
+    max_size: int | Literal["format"] | None = "format",
     **options: Any,
 ) -> Iterator[Article]:
     """Read every article of a document that holds several (e.g. JSON Lines).
@@ -324,15 +350,16 @@ def read_many(
     whole document for a format that reads it at once. A format without a reader for
     several articles yields the single one it reads.
     """
+    limit = _limit(max_size)
     src = open_source(source, filename)
     spec = _resolve(src, format, media_type)
     options = _with_encoding(src, spec, encoding, options)
     if spec.many_reader is None:  # one document, read as read() reads it
-        yield _read_one(src, spec, encoding, max_size, options)
+        yield _read_one(src, spec, encoding, limit, options)
         return
     detector = _detector(spec, src.name)
     _check_scalar_values(src, spec)
-    stream = open_stream(src, spec, encoding, limit_of(spec, max_size), detector)
+    stream = open_stream(src, spec, encoding, limit_of(spec, limit), detector)
     try:
         iterator = _call_reader(spec, "many_reader", src.name, stream, **options)
         while True:
@@ -561,9 +588,40 @@ def _peek(stream: Any, filename: str | None) -> Input:
     return open_source(head, filename or name)
 
 
-def formats() -> tuple[FormatSpec, ...]:
-    """Every registered format (built-in and plugins), sorted by name."""
-    return tuple(get_registry())
+def formats(
+    *,
+    filename: str | None = None,
+    media_type: str | None = None,
+    can_read: bool | None = None,
+    can_write: bool | None = None,
+) -> tuple[FormatSpec, ...]:
+    """The registered formats (built-in and plugins), sorted by name; or those that match.
+
+    :param filename: only the formats that claim the longest suffix of this file name
+        that any format claims (``"story.wire.txt"``: ``.wire.txt`` before ``.txt``).
+    :param media_type: only the formats that claim this media type (parameters such as
+        ``; charset=utf-8`` are ignored).
+    :param can_read: only the formats that can (``True``) or cannot (``False``) read.
+    :param can_write: the same for writing.
+
+    >>> [spec.name for spec in formats(filename="a.jsonl")]
+    ['jsonl']
+    >>> "wire" in [spec.name for spec in formats(can_write=True)]
+    True
+    """
+    registry = get_registry()
+    found = list(registry)
+    if filename is not None:
+        claimed = {spec.name for spec in registry.for_filename(filename)}
+        found = [spec for spec in found if spec.name in claimed]
+    if media_type is not None:
+        claimed = {spec.name for spec in registry.for_media_type(media_type)}
+        found = [spec for spec in found if spec.name in claimed]
+    if can_read is not None:
+        found = [spec for spec in found if spec.can_read == can_read]
+    if can_write is not None:
+        found = [spec for spec in found if spec.can_write == can_write]
+    return tuple(found)
 
 
 def get_format(name: str) -> FormatSpec:
@@ -608,3 +666,29 @@ def from_dict(data: Mapping[str, Any]) -> Article:
     from ._json.document import from_dict as _from_dict
 
     return _from_dict(data)
+
+
+def schema_path(format: str = "json", version: str | None = None) -> Path:
+    """The path of the JSON Schema newsparse ships for a format's documents.
+
+    ``"json"`` (and ``"jsonl"``, one such document per line): the native document,
+    JSON Schema draft 2020-12. ``"ninjs"``: IPTC's official schema of ninjs ``version``
+    (``"1.5"``, ``"2.1"``, ``"3.1"``...; default: the version the writer writes), shipped
+    with its licence. Other formats have none: ``ValueError``.
+
+    >>> schema_path("json").name
+    'schema.json'
+    """
+    name = get_format(format).name
+    if name in ("json", "jsonl"):
+        from ._formats.json import schema_path as json_schema
+
+        if version is not None:
+            raise ValueError("the native JSON Schema has one version; pass no version")
+        return json_schema()
+    if name == "ninjs":
+        from ._formats.ninjs import DEFAULT_VERSION
+        from ._formats.ninjs import schema_path as ninjs_schema
+
+        return ninjs_schema(version or DEFAULT_VERSION)
+    raise ValueError(f"format {name!r} ships no JSON Schema; the formats that do: json, ninjs")

@@ -16,6 +16,12 @@ Every error newsparse raises on purpose derives from :class:`NewsparseError`, so
     │                          wrong type; also a TypeError
     └── PluginError            a plugin failed to load or registered a bad format
 
+The warnings newsparse issues are :class:`UserWarning` subclasses::
+
+    PluginWarning              a plugin failed or displaced another plugin's format
+    BadLineWarning             a JSON Lines line skipped by read_many(errors="warn")
+    BadItemWarning             a feed item skipped by read_many(errors="warn")
+
 The library never calls ``sys.exit``; only the command line maps errors to exit codes.
 """
 
@@ -24,12 +30,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 __all__ = [
+    "BadItemWarning",
+    "BadLineWarning",
     "DecodeError",
     "FormatDetectionError",
     "NewsparseError",
     "OptionError",
     "ParseError",
     "PluginError",
+    "PluginWarning",
     "ReadError",
     "UnknownFormatError",
     "ValidationError",
@@ -251,6 +260,24 @@ class PluginError(NewsparseError):
         self.plugin = plugin
         self.message = message
         super().__init__(f"plugin {plugin!r}: {message}")
+
+
+class PluginWarning(UserWarning):
+    """Issued when a plugin fails or displaces another format; the rest keep working.
+
+    Also issued when a plugin's format replaces a format of another plugin
+    (``replace=True``), when detection gives a plugin's format a source that another
+    plugin's format claims by extension or media type, and (once per format) when a
+    sniffer returns a score outside [0, 1].
+    """
+
+
+class BadLineWarning(UserWarning):
+    """Issued for each JSON Lines line skipped by ``read_many(..., errors="warn")``."""
+
+
+class BadItemWarning(UserWarning):
+    """Issued for each feed item skipped by ``read_many(..., errors="warn")``."""
 
 
 def _window(line: str, column: int) -> tuple[str, int]:

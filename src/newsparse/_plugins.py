@@ -39,7 +39,7 @@ import attrs
 import pluggy
 
 from . import hookspecs
-from ._errors import NewsparseError, PluginError
+from ._errors import NewsparseError, PluginError, PluginWarning
 from ._registry import FormatSpec, Registry
 
 __all__ = [
@@ -76,16 +76,6 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "newsparse.text": "newsparse._formats.text",
 }
 """The built-in formats' plugin names and modules, registered like any third-party plugin."""
-
-
-class PluginWarning(UserWarning):
-    """Issued when a plugin fails or displaces another format; the rest keep working.
-
-    Also issued when a plugin's format replaces a format of another plugin
-    (``replace=True``), when detection gives a plugin's format a source that another
-    plugin's format claims by extension or media type, and (once per format) when a
-    sniffer returns a score outside [0, 1].
-    """
 
 
 def interrupts(exc: BaseException) -> bool:

@@ -192,7 +192,7 @@ def open_source(source: Any, filename: str | None) -> Input:
             path = os.fsdecode(path)
         if os.path.isdir(path):
             raise ReadError(
-                "is a folder: read its files, or use newsparse.convert_many / "
+                "is a folder: read its files, or use newsparse.batch.convert_many / "
                 "`newsparse convert FOLDER` for folders",
                 source=path,
             )

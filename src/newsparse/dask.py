@@ -7,7 +7,7 @@ bytes is several: each a byte range that a worker reads itself, with ranged read
 own part of the archive (never the whole file), starting at the first record that begins
 in its range and ending with the last one that does, by the rules the local batch runner
 splits archives with. No record is read twice or lost, and the records come out numbered
-and in order as :func:`newsparse.iter_articles` gives them.
+and in order as :func:`newsparse.batch.iter_articles` gives them.
 
 >>> import newsparse.dask as nd                                     # doctest: +SKIP
 >>> bag = nd.articles(["s3://bucket/crawl/"], storage_options={"anon": True})  # doctest: +SKIP
@@ -94,17 +94,17 @@ def results(
     storage_options: dict[str, Any] | None = None,
     partition_size: int | str | None = PARTITION_SIZE,
 ) -> Any:
-    """A ``dask.bag.Bag`` of :class:`newsparse.Result` objects, in input order.
+    """A ``dask.bag.Bag`` of :class:`newsparse.batch.Result` objects, in input order.
 
     :param inputs: files, folders, globs, URLs (``s3://``, ``gs://``, ``https://`` ...;
-        a URL ending in ``/`` is a folder), as :func:`newsparse.iter_articles` takes them;
+        a URL ending in ``/`` is a folder), as :func:`newsparse.batch.iter_articles` takes them;
         :func:`newsparse.batch.read_path_list` reads a list of them.
     :param storage_options: the fsspec options of the URLs, e.g. ``{"anon": True}``.
     :param partition_size: WARC archives larger than this (bytes, or a string such as
         ``"128MiB"``) are read in ranges of this size, each a partition; ``None``: one
         partition per file whatever its size.
 
-    Failures are kept as Results carrying a :class:`newsparse.Failure`, numbered per record
+    Failures are kept as Results carrying a :class:`newsparse.batch.Failure`, numbered per record
     as the local batch runner numbers them.
     """
     bag = _bag_module()

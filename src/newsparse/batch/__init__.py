@@ -10,8 +10,8 @@ Inputs are paths or URLs (``s3://``, ``gs://``, ``https://`` ..., with the ``rem
 ``s3`` or ``gcs`` extra); :func:`read_path_list` reads a list of them, such as Common
 Crawl's ``warc.paths.gz``.
 
-The names but :func:`read_path_list` are available from the top-level package too
-(``newsparse.convert_many``).
+The top-level names of earlier versions (``newsparse.convert_many``) still work, with a
+:class:`DeprecationWarning`.
 """
 
 from __future__ import annotations
@@ -21,3 +21,7 @@ from ._runner import convert_many, iter_articles
 from ._types import BatchResult, Failure, Result
 
 __all__ = ["BatchResult", "Failure", "Result", "convert_many", "iter_articles", "read_path_list"]
+
+for _obj in (BatchResult, Failure, Result, convert_many, iter_articles, read_path_list):
+    _obj.__module__ = __name__  # reprs and docs show newsparse.batch, as httpx does
+del _obj

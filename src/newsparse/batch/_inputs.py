@@ -290,7 +290,7 @@ def read_path_list(
 
     Blank lines and lines starting with ``#`` are left out. The result is a plain list:
     slice it to take part of a crawl, and pass it as the inputs of
-    :func:`~newsparse.convert_many`, :func:`~newsparse.iter_articles` or
+    :func:`~newsparse.batch.convert_many`, :func:`~newsparse.batch.iter_articles` or
     ``newsparse.dask.articles``.
     """
     lines: Iterable[str]

@@ -73,7 +73,7 @@ class Result:
 
 @attrs.frozen
 class BatchResult:
-    """The summary of :func:`~newsparse.convert_many`.
+    """The summary of :func:`~newsparse.batch.convert_many`.
 
     ``skipped`` counts the records that hold no article (WARC request and metadata
     records, responses that are not HTML).

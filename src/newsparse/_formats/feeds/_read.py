@@ -35,7 +35,7 @@ from typing import IO, Any
 from lxml import etree
 
 from ..._dates import parse_iso, parse_rfc822
-from ..._errors import ParseError, ValidationError
+from ..._errors import BadItemWarning, ParseError, ValidationError
 from ..._markup import html_to_blocks
 from ..._model import _LANGUAGE, Article, Author, Block, Media, Paragraph
 from ..._xml import (
@@ -81,10 +81,6 @@ _TAG = re.compile(r"<[^<>]*>")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _AUTHOR_EMAIL = re.compile(r"^\s*\S+@\S+\s*\((.+)\)\s*$")
 _KINDS = {"image": "image", "video": "video", "audio": "audio"}
-
-
-class BadItemWarning(UserWarning):
-    """Issued for each feed item skipped by ``read_many(..., errors="warn")``."""
 
 
 def _text(el: Any) -> str:

@@ -10,7 +10,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from ..._errors import ParseError
+from ..._errors import BadLineWarning, ParseError
 from ..._json.head import scan
 from ..._model import Article
 from ._codec import article_from_doc, decode, encode
@@ -19,10 +19,6 @@ __all__ = ["BadLineWarning", "read", "read_many", "sniff", "write", "write_many"
 
 FORMAT = "jsonl"
 _ERRORS = ("raise", "skip", "warn")
-
-
-class BadLineWarning(UserWarning):
-    """Issued for each line skipped by ``read_many(..., errors="warn")``."""
 
 
 def _read_line(line: str, number: int) -> Article:
