@@ -17,6 +17,7 @@ run either: those files are the example plugin's, which its own tests run.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import inspect
 import re
@@ -33,6 +34,15 @@ REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
 PAGES = sorted([REPO / "README.md", *DOCS.rglob("*.md")])
 NO_RUN = "<!-- no-run -->"
+PUBLIC_MODULES = (
+    "newsparse",
+    "newsparse.batch",
+    "newsparse.dask",
+    "newsparse.hookspecs",
+    "newsparse.testing.strategies",
+    "newsparse.testing.conformance",
+    "newsparse.testing.pytest_plugin",
+)
 
 _FENCE = re.compile(
     r"^(?P<marker>[ \t]*<!-- no-run -->\n)?```python\n(?P<code>.*?)^```$", re.M | re.S
@@ -122,27 +132,13 @@ def test_generated_parts_render() -> None:
 
 def test_every_public_name_is_in_the_api_reference() -> None:
     api = (DOCS / "api.md").read_text(encoding="utf-8")
-    for module in (
-        "newsparse",
-        "newsparse.hookspecs",
-        "newsparse.testing.strategies",
-        "newsparse.testing.conformance",
-    ):
+    for module in PUBLIC_MODULES:
         assert f"::: {module}\n" in api, module
 
 
 def test_every_public_name_has_a_docstring() -> None:
-    import newsparse.hookspecs
-    import newsparse.testing.conformance
-    import newsparse.testing.strategies
-
     missing = []
-    for module in (
-        newsparse,
-        newsparse.hookspecs,
-        newsparse.testing.strategies,
-        newsparse.testing.conformance,
-    ):
+    for module in map(importlib.import_module, PUBLIC_MODULES):
         for name in module.__all__:
             obj = getattr(module, name)
             if not (inspect.isclass(obj) or inspect.isfunction(obj)):
@@ -166,3 +162,92 @@ def test_getting_started_lists_every_dependency() -> None:
     page = (DOCS / "getting-started.md").read_text(encoding="utf-8")
     listed = page.split("are all installed with it:", 1)[1].split(".", 1)[0]
     assert sorted(re.findall(r"[\w-]+", listed.replace(" and ", ", "))) == sorted(names)
+
+
+def _public_attrs_classes() -> list[type]:
+    import attrs
+
+    found: dict[int, type] = {}
+    for module in map(importlib.import_module, PUBLIC_MODULES):
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if inspect.isclass(obj) and attrs.has(obj):
+                found[id(obj)] = obj
+    return list(found.values())
+
+
+def _class_bodies() -> dict[str, list[list[object]]]:
+    """The bodies of every class defined in src/newsparse, by class name (from the source).
+
+    The public classes' ``__module__`` says ``newsparse``, so the source is found by name.
+    """
+    import ast
+
+    bodies: dict[str, list[list[object]]] = {}
+    for path in sorted((REPO / "src" / "newsparse").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bodies.setdefault(node.name, []).append(list(node.body))
+    return bodies
+
+
+def _attribute_docstrings(cls: type, bodies: dict[str, list[list[object]]]) -> dict[str, str]:
+    """The docstrings written under a class's annotated attributes in its source."""
+    import ast
+    import itertools
+
+    docs: dict[str, str] = {}
+    for body in bodies.get(cls.__name__, []):
+        for statement, following in itertools.pairwise(body):
+            if (
+                isinstance(statement, ast.AnnAssign)
+                and isinstance(statement.target, ast.Name)
+                and isinstance(following, ast.Expr)
+                and isinstance(following.value, ast.Constant)
+                and isinstance(following.value.value, str)
+            ):
+                docs[statement.target.id] = following.value.value
+    return docs
+
+
+def test_every_field_of_a_public_attrs_class_is_documented() -> None:
+    import attrs
+
+    classes = _public_attrs_classes()
+    assert {c.__name__ for c in classes} >= {"Article", "FormatSpec", "Result", "PluginInfo"}
+    bodies = _class_bodies()
+    missing = [
+        f"{cls.__module__}.{cls.__name__}.{field.name}"
+        for cls in classes
+        for field in attrs.fields(cls)
+        if not _attribute_docstrings(cls, bodies).get(field.name, "").strip()
+    ]
+    assert not missing
+
+
+def test_the_api_reference_shows_attrs_signatures() -> None:
+    """The griffe extension gives attrs classes their __init__ (where griffe is installed)."""
+    griffe = pytest.importorskip("griffe")
+    spec = importlib.util.spec_from_file_location("griffe_attrs", DOCS / "_griffe_attrs.py")
+    assert spec is not None
+    assert spec.loader is not None
+    extension = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(extension)
+    package = griffe.load(
+        "newsparse",
+        search_paths=[str(REPO / "src")],
+        extensions=griffe.Extensions(extension.AttrsClasses()),
+    )
+    article = package["_model.Article"]
+    init = article.members["__init__"]
+    parameters = {p.name: p for p in init.parameters}
+    assert list(parameters)[:3] == ["self", "title", "subtitle"]
+    assert parameters["subtitle"].kind is griffe.ParameterKind.keyword_only
+    assert str(parameters["authors"].annotation) == "Iterable[Author]"
+    assert parameters["authors"].default == "()"
+    assert parameters["extras"].default == "dict()"
+    assert article.members["title"].value is None  # not the attrs.field(...) call
+    for name in ("Article", "Author", "Media", "Paragraph", "FormatSpec", "PluginInfo"):
+        assert "__init__" in package[name].members, name
+    for name in ("Result", "Failure", "BatchResult"):
+        assert "__init__" in package["batch"][name].members, name

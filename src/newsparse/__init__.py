@@ -7,9 +7,10 @@ r"""newsparse: turn news articles in any format into one typed Article and back.
 
 The public names are listed in ``__all__``, with two public submodules:
 :mod:`newsparse.batch` (many inputs on every core) and :mod:`newsparse.dask` (a crawl on
-a cluster; the ``dask`` extra). Plugin authors also use :mod:`newsparse.hookspecs` and
-:mod:`newsparse.testing`. Everything in a module whose name starts with an underscore may
-change without notice.
+a cluster; the ``dask`` extra). Plugin authors also use :mod:`newsparse.hookspecs`,
+:mod:`newsparse.testing.conformance`, :mod:`newsparse.testing.strategies` and the pytest
+fixtures of :mod:`newsparse.testing.pytest_plugin`. Everything in a module whose name
+starts with an underscore may change without notice.
 """
 
 from __future__ import annotations

@@ -369,8 +369,11 @@ class Author:
     """
 
     name: str = attrs.field(validator=_check_str)
+    """The name as credited, e.g. ``"Mara Quint"`` or ``"The Harbour Desk"``."""
     role: str | None = attrs.field(default=None, validator=_check_opt_str)
+    """The credit as given, e.g. ``"opinion contributor"`` or ``"photographer"``."""
     url: str | None = attrs.field(default=None, validator=_check_opt_str)
+    """A profile page."""
 
 
 @attrs.frozen
@@ -386,10 +389,15 @@ class Media:
     """
 
     url: str | None = attrs.field(default=None, validator=_check_opt_str)
+    """Where the media item is; ``None`` when the source gives none."""
     caption: str | None = attrs.field(default=None, validator=_check_opt_str)
+    """The caption text, without the credit."""
     credit: str | None = attrs.field(default=None, validator=_check_opt_str)
+    """The credit line as given, e.g. ``"AP Photo/Jane Doe"``."""
     kind: str = attrs.field(default="image", validator=_check_str)
+    """``"image"``, ``"video"``, ``"audio"`` or another short lowercase word."""
     alt: str | None = attrs.field(default=None, validator=_check_opt_str)
+    """The alternative text."""
 
 
 # ---------------------------------------------------------------------------
@@ -405,7 +413,9 @@ class Paragraph:
     """
 
     type: ClassVar[Literal["paragraph"]] = "paragraph"
+    """Always ``"paragraph"``: tells the blocks apart (a class attribute)."""
     text: str = attrs.field(validator=_check_str)
+    """The paragraph's text, as given."""
 
 
 @attrs.frozen
@@ -417,8 +427,11 @@ class Heading:
     """
 
     type: ClassVar[Literal["heading"]] = "heading"
+    """Always ``"heading"``."""
     text: str = attrs.field(validator=_check_str)
+    """The heading's text."""
     level: int = attrs.field(default=2)
+    """1 to 6, as in HTML (default 2)."""
 
     @level.validator
     def _check_level(self, attribute: attrs.Attribute[int], value: int) -> None:
@@ -435,8 +448,11 @@ class Quote:
     """
 
     type: ClassVar[Literal["quote"]] = "quote"
+    """Always ``"quote"``."""
     text: str = attrs.field(validator=_check_str)
+    """The quoted text."""
     attribution: str | None = attrs.field(default=None, validator=_check_opt_str)
+    """Who is quoted, where the source says."""
 
 
 @attrs.frozen
@@ -448,8 +464,11 @@ class ListBlock:
     """
 
     type: ClassVar[Literal["list"]] = "list"
+    """Always ``"list"``."""
     items: tuple[str, ...] = attrs.field(converter=_tuple_of_str, validator=_check_str_items)
+    """The items' text, in order."""
     ordered: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    """Whether the list is numbered."""
 
 
 @attrs.frozen
@@ -461,7 +480,9 @@ class Preformatted:
     """
 
     type: ClassVar[Literal["preformatted"]] = "preformatted"
+    """Always ``"preformatted"``."""
     text: str = attrs.field(validator=_check_str)
+    """The text, line breaks and spacing as given."""
 
 
 @attrs.frozen
@@ -473,7 +494,9 @@ class MediaBlock:
     """
 
     type: ClassVar[Literal["media"]] = "media"
+    """Always ``"media"``."""
     media: Media = attrs.field()
+    """The figure: the media item with its caption and credit."""
 
     @media.validator
     def _check_media(self, attribute: attrs.Attribute[Media], value: object) -> None:
@@ -521,38 +544,53 @@ class Article:
     """
 
     title: str = attrs.field(validator=_check_str)
+    """The headline (``""`` for a page that has none). The only required field."""
     subtitle: str | None = attrs.field(default=None, validator=_check_opt_str, kw_only=True)
+    """The standfirst or deck below the headline."""
     section: str | None = attrs.field(default=None, validator=_check_opt_str, kw_only=True)
+    """The section or desk, e.g. ``"Local"``."""
     authors: tuple[Author, ...] = attrs.field(
         default=(), converter=_tuple, validator=_items_of(Author, "an Author"), kw_only=True
     )
+    """The people and organisations credited, in order (a list is converted)."""
     published: datetime | None = attrs.field(
         default=None, validator=_check_aware, eq=_instant_and_offset, kw_only=True
     )
+    """When the article was first published: timezone-aware."""
     updated: datetime | None = attrs.field(
         default=None, validator=_check_aware, eq=_instant_and_offset, kw_only=True
     )
+    """When it was last updated: timezone-aware."""
     url: str | None = attrs.field(default=None, validator=_check_opt_str, kw_only=True)
+    """The article's canonical address."""
     publisher: str | None = attrs.field(default=None, validator=_check_opt_str, kw_only=True)
+    """The publication, e.g. ``"The Harbour Gazette"``."""
     language: str | None = attrs.field(default=None, validator=_check_language, kw_only=True)
+    """A BCP 47 tag, e.g. ``"en"`` or ``"pt-BR"``."""
     media: tuple[Media, ...] = attrs.field(
         default=(), converter=_tuple, validator=_items_of(Media, "a Media"), kw_only=True
     )
+    """The article's media outside the body (the lead image first)."""
     body: tuple[Block, ...] = attrs.field(
         default=(),
         converter=_tuple,
         validator=_items_of(tuple(BLOCK_TYPES.values()), "a body block"),
         kw_only=True,
     )
+    """The body as typed blocks, in reading order."""
     notes: tuple[str, ...] = attrs.field(
         default=(), converter=_tuple_of_str, validator=_check_str_items, kw_only=True
     )
+    """Notes after the body: contributor lines, corrections, editor's notes."""
     tags: tuple[str, ...] = attrs.field(
         default=(), converter=_tuple_of_str, validator=_check_str_items, kw_only=True
     )
+    """Keywords and topics, in the source's order."""
     extras: Mapping[str, Any] = attrs.field(
         factory=dict, converter=_freeze_extras, hash=False, kw_only=True
     )
+    """What a format carries that the model has no field for, under keys namespaced by
+    format (``"wire.trending"``): read-only, JSON-like values only."""
 
     @property
     def text(self) -> str:

@@ -101,22 +101,41 @@ class FormatSpec:
     """
 
     name: str = attrs.field()
+    """The format's name: lowercase letters, digits, ``-`` and ``_``, starting with a letter."""
     reader: str | Hook | None = attrs.field(default=None, validator=_check_hook, kw_only=True)
+    """``reader(text, **options) -> Article``, or its ``"module:function"`` name."""
     writer: str | Hook | None = attrs.field(default=None, validator=_check_hook, kw_only=True)
+    """``writer(article, **options) -> str``, or its name."""
     many_reader: str | Hook | None = attrs.field(default=None, validator=_check_hook, kw_only=True)
+    """``many_reader(stream, **options) -> Iterator[Article]`` for documents that hold
+    several articles; it receives an open text stream (a binary one with ``binary``)."""
     many_writer: str | Hook | None = attrs.field(default=None, validator=_check_hook, kw_only=True)
+    """``many_writer(articles, **options) -> Iterator[str]``: several articles in one
+    document, in chunks."""
     sniffer: str | Hook | None = attrs.field(default=None, validator=_check_hook, kw_only=True)
+    """``sniffer(head) -> float``: how sure, from 0 to 1, that the first 8 KB of a text
+    are in this format."""
     encoding_detector: str | Hook | None = attrs.field(
         default=None, validator=_check_hook, kw_only=True
     )
+    """``encoding_detector(head_bytes) -> str | None``: the charset the document
+    declares, for formats that declare one."""
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_lower, kw_only=True)
+    """Other names the format answers to."""
     extensions: tuple[str, ...] = attrs.field(default=(), converter=_extensions, kw_only=True)
+    """The file suffixes it claims (``".json"``; a leading dot is added)."""
     media_types: tuple[str, ...] = attrs.field(default=(), converter=_lower, kw_only=True)
+    """The media types it claims (``"application/json"``)."""
     lossless: bool = attrs.field(default=False, kw_only=True)
+    """Whether ``read(write(a)) == a`` holds for every Article."""
     binary: bool = attrs.field(default=False, kw_only=True)
+    """Whether the reader wants ``bytes`` (and decodes them itself)."""
     max_size: int | None = attrs.field(default=DEFAULT_MAX_SIZE, kw_only=True)
+    """The largest document :func:`newsparse.read` accepts, in bytes; ``None``: no limit."""
     description: str = attrs.field(default="", kw_only=True)
+    """One line for ``newsparse formats``."""
     plugin: str | None = attrs.field(default=None, kw_only=True)
+    """The plugin that registered it (set by newsparse)."""
 
     @name.validator
     def _check_name(self, attribute: attrs.Attribute[str], value: object) -> None:

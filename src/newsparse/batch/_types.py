@@ -29,12 +29,20 @@ class Failure:
     """
 
     input: str
+    """The input's name: its path, ``<stdin>``, or the archive's path for a WARC record."""
     record: int | None
+    """The 0-based index of the article inside a multi-article input (a JSON Lines
+    file, a WARC archive); ``None`` for a single-article input."""
     error: str
+    """The error's class name, e.g. ``"ParseError"``."""
     message: str
+    """What went wrong, without the input's name."""
     line: int | None = None
+    """The 1-based line of a :class:`~newsparse.ParseError`, where there is one."""
     column: int | None = None
+    """The 1-based column of a :class:`~newsparse.ParseError`, where there is one."""
     format: str | None = None
+    """The format that was reading, where one had been chosen."""
 
     def error_object(self) -> ReadError:
         """The failure as the newsparse error it was (what ``on_error="raise"`` raises)."""
@@ -66,9 +74,14 @@ class Result:
     """What became of one article-sized piece of input: an Article or a Failure."""
 
     input: str
+    """The input's name: its path, ``<stdin>``, or the archive's path for a WARC record."""
     record: int | None
+    """The 0-based index of the article inside a multi-article input; ``None`` for a
+    single-article input."""
     article: Article | None
+    """The Article read, or ``None`` when the piece failed."""
     failure: Failure | None
+    """What went wrong, or ``None`` when the piece was read."""
 
 
 @attrs.frozen
@@ -80,10 +93,16 @@ class BatchResult:
     """
 
     converted: int
+    """How many articles were written."""
     failed: int
+    """How many inputs (or records) failed."""
     skipped: int
+    """How many records held no article (WARC request and metadata records, responses
+    that are not HTML)."""
     outputs: tuple[str, ...]
+    """The files written, in order."""
     failures: tuple[Failure, ...]
+    """Every failure, in input order."""
 
     @property
     def ok(self) -> bool:
