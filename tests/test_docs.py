@@ -251,3 +251,27 @@ def test_the_api_reference_shows_attrs_signatures() -> None:
         assert "__init__" in package[name].members, name
     for name in ("Result", "Failure", "BatchResult"):
         assert "__init__" in package["batch"][name].members, name
+
+
+def test_the_plugin_page_shows_the_complete_example_package() -> None:
+    page = (DOCS / "plugins.md").read_text(encoding="utf-8")
+    example = REPO / "examples" / "newsparse-applenews"
+    files = [
+        p.relative_to(example).as_posix()
+        for p in example.rglob("*")
+        if p.is_file()
+        and p.stat().st_size
+        and not any(part.startswith(".") or part == "__pycache__" for part in p.parts)
+    ]
+    assert "tests/conftest.py" in files
+    missing = [f for f in files if f'--8<-- "examples/newsparse-applenews/{f}"\n' not in page]
+    assert not missing
+
+
+def test_the_testing_page_lists_every_check_of_the_kit() -> None:
+    from newsparse.testing.conformance import FormatConformance
+
+    page = (DOCS / "testing-plugins.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `(test_\w+)` \|", page, re.M))
+    checks = {name for name in dir(FormatConformance) if name.startswith("test_")}
+    assert listed == checks

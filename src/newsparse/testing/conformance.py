@@ -25,7 +25,9 @@ Capability attributes switch off what does not apply:
   characters included, must round-trip (:meth:`FormatConformance.lossless_articles`).
 
 The checks go through the public API (``newsparse.read``/``write``), exactly as users call
-them. Hypothesis settings come from the active profile.
+them, except the garbage check, which also calls the format's reader itself (the host
+would hide a bare exception by wrapping it). Hypothesis settings come from the active
+profile.
 """
 
 from __future__ import annotations

@@ -68,8 +68,15 @@ _CJK = "新闻中文日本語한국어"
 _SPACES = "  \u00a0"
 
 DEFAULT_ALPHABET = _LATIN * 3 + _ACCENTS + _PUNCT + _TYPOGRAPHY + _EMOJI + _RTL + _CJK + _SPACES * 8
-"""Letters (accented too), curly quotes, dashes, emoji, Hebrew, Arabic, CJK and spaces
-(ordinary and no-break), weighted towards Latin letters and spaces."""
+"""The characters :func:`text` draws from, weighted by repetition.
+
+ASCII letters and digits (three times each), Latin letters with accents and other Latin
+letters (``é ñ ø ß Ł İ ğ``...), ASCII punctuation (``.,;:!?'"-()/&%$#@``), typography
+(curly quotes ``‘’“”``, the dashes ``–—``, ``…``, ``«»``, ``€£``), eight emoji (astral
+code points), the Hebrew and Arabic letters (right to left), a few Chinese, Japanese and
+Korean characters, and spaces: the ordinary space sixteen times and the no-break space
+(U+00A0) eight times. No control characters, tabs or line breaks: :func:`any_text` has
+those, and :data:`EDGE_CHARACTERS` lists the hardest."""
 
 DEFAULT_ZONES: tuple[tzinfo, ...] = (
     ZoneInfo("America/New_York"),
