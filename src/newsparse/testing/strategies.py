@@ -172,9 +172,7 @@ def any_text(*, min_size: int = 0, max_size: int = 40, exclude: str = "") -> Sea
     # whitespace in runs as well as alone: a format that collapses "  " or "\n\n", or
     # strips the ends of a text, meets such a text in most runs, not once in thousands
     pieces = st.lists(chars | st.sampled_from(runs), min_size=min_size, max_size=max_size)
-    return pieces.map(lambda parts: "".join(parts)[:max_size]).filter(
-        lambda s: len(s) >= min_size
-    )
+    return pieces.map(lambda parts: "".join(parts)[:max_size]).filter(lambda s: len(s) >= min_size)
 
 
 # ---------------------------------------------------------------------------
