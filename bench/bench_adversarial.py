@@ -223,6 +223,12 @@ def builtin_shapes() -> list[Shape]:
         ),
         Shape(
             "html",
+            "options of one <select>",
+            lambda n: "<html><body><h1>T</h1><select>" + "<option>x</option>" * n + "</select>",
+            18,
+        ),
+        Shape(
+            "html",
             "<meta repeated in the head",
             lambda n: "<html><head>" + "<meta " * n + "</head><body><h1>T</h1><p>x</p>",
             6,

@@ -31,6 +31,7 @@ from ..._model import (
     Quote,
 )
 from ._charset import decode
+from ._depth import MAX_DEPTH, bound_depth, needs_bounding
 from ._rules import Rules
 from ._writer import ARTICLE_CLASS, EXTRAS_CLASS
 
@@ -218,9 +219,18 @@ def parse(
     header), which wins over what the page declares, as in browsers; bytes that are not
     valid in it fall back to the page's own detection.
     """
+    tree, how, _flattened = _parse(data, encoding)
+    return tree, how
+
+
+def _parse(
+    data: str | bytes, encoding: str | None
+) -> tuple[LexborHTMLParser, dict[str, str] | None, int]:
+    """:func:`parse`, and how many start tags nested too deeply were left out."""
     how: dict[str, str] | None = None
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
+        bound = needs_bounding(raw)  # bytes count faster than text
         text = None
         if encoding is not None:
             try:
@@ -231,10 +241,11 @@ def parse(
             text, codec, chosen = decode(raw)
             how = {"codec": codec, "how": chosen}
     elif isinstance(data, str):
-        text = data
+        text, bound = data, needs_bounding(data)
     else:
         raise ParseError(f"expected text or bytes, got {type(data).__name__}", format=FORMAT)
-    return LexborHTMLParser(text), how
+    text, flattened = bound_depth(text) if bound else (text, 0)
+    return LexborHTMLParser(text), how, flattened
 
 
 def _own_article(tree: LexborHTMLParser) -> LexborNode | None:
@@ -245,7 +256,11 @@ def _own_article(tree: LexborHTMLParser) -> LexborNode | None:
 
 
 def _read_page(
-    tree: LexborHTMLParser, how: dict[str, str] | None, body: bool, rules: Rules | None = None
+    tree: LexborHTMLParser,
+    how: dict[str, str] | None,
+    body: bool,
+    rules: Rules | None = None,
+    flattened: int = 0,
 ) -> Article:
     from ._meta import extract
 
@@ -254,6 +269,11 @@ def _read_page(
     provenance = extras["html.provenance"]
     if how is not None:
         provenance["encoding"] = how
+    if flattened:
+        provenance["nesting"] = (
+            f"{flattened} elements opened past {MAX_DEPTH} open elements were read as "
+            "siblings, not children, as browsers do"
+        )
     if body:
         from ._body import extract_body
 
@@ -295,12 +315,12 @@ def read(
         ``{"body": selector, "drop": [selectors]}``, or a callable taking the page URL and
         returning such a mapping (see ``docs/extraction.md``).
     """
-    tree, how = parse(data, encoding)
+    tree, how, flattened = _parse(data, encoding)
     try:
         own = _own_article(tree)
         if own is not None:
             return read_own(own)
-        return _read_page(tree, how, body, rules)
+        return _read_page(tree, how, body, rules, flattened)
     except ValidationError as exc:
         raise ParseError(f"not a usable article: {exc}", format=FORMAT) from None
     except RecursionError:
