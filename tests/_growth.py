@@ -37,12 +37,12 @@ def time_growth(
     make: Callable[[int], Any],
     size: int,
     repeat: int = 3,
-    min_time: float = 0.003,
+    min_time: float = 0.01,
 ) -> float:
     """How many times longer ``run`` takes on ``make(4 * n)`` than on ``make(n)``.
 
     ``n`` starts at ``size`` and doubles (up to 16 times ``size``) until a run at 1x
-    takes ``min_time`` seconds. A ratio over :data:`LINEAR` is measured up to twice more
+    takes ``min_time`` seconds. A ratio over :data:`LINEAR` is measured up to four times more
     and the least kept: noise passes, a change of complexity does not.
     """
     enabled = gc.isenabled()
@@ -59,7 +59,7 @@ def time_growth(
             first = best_time(run, small, repeat)
         large = make(4 * n)
         ratio = best_time(run, large, repeat) / max(first, 1e-6)
-        for _ in range(2):  # a noisy moment: measure again (a quadratic reader fails each time)
+        for _ in range(4):  # a noisy moment: measure again (a quadratic reader fails each time)
             if ratio < LINEAR:
                 break
             again = best_time(run, large, repeat) / max(best_time(run, small, repeat), 1e-6)
