@@ -410,3 +410,18 @@ def test_rss_and_atom_agree_on_what_both_carry(articles: list[Article]) -> None:
             b.title, b.url, b.published, b.tags, b.section,
         )  # fmt: skip
         assert [x.name for x in a.authors] == [x.name for x in b.authors]
+
+
+@pytest.mark.parametrize("text", ["&#0;", "&amp; co", "Fish &lt;fresh&gt;", "a <b> c"])
+def test_atom_text_constructs_are_not_decoded_twice(text: str) -> None:
+    # type="text" content is text: an entity-looking string in it is not HTML
+    article = Article("Harbour reopens", extras={"atom.rights": text})
+    assert newsparse.read(newsparse.write(article, "atom"), "atom").extras["atom.rights"] == text
+    feed = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Port news</title>'
+        f'<subtitle type="text">{text.replace("&", "&amp;").replace("<", "&lt;")}</subtitle>'
+        "<entry><title>Harbour reopens</title><id>urn:x:1</id>"
+        "<updated>2024-03-05T09:30:00Z</updated></entry></feed>"
+    )
+    (entry,) = newsparse.read_many(feed, "atom")
+    assert text in entry.extras.values()

@@ -357,8 +357,9 @@ def _atom_entry(item: _Item, ns: str, atom03: bool) -> None:
             title = next((c for c in children(el) if c.tag == ns + "title"), None)
             if title is not None and _text(title):
                 f["publisher"] = _text(title)
-        elif tag == ns + "rights":
-            item.extras["atom.rights"] = _plain(raw_text(el))
+        elif tag == ns + "rights":  # a text construct, as the title
+            kind, value = _atom_text(el, atom03)
+            item.extras["atom.rights"] = _plain(value) if kind != "text" else tidy(value)
         elif tag.startswith(f"{{{MEDIA}}}"):
             _media(found, el)
         elif tag == f"{{{DC}}}creator" and _text(el):
@@ -445,7 +446,8 @@ class _Feed:
                 elif el.tag == ns + "link" and (el.get("rel") or "alternate") == "alternate":
                     self.link = self.link or el.get("href")
                 elif el.tag in (ns + "subtitle", ns + "tagline"):
-                    self.description = _plain(raw_text(el)) or None
+                    kind, value = _atom_text(el, self.atom03)
+                    self.description = (tidy(value) if kind == "text" else _plain(value)) or None
             self.language = root.get(XML_LANG)
             self.items = [c for c in children(root) if c.tag == ns + "entry"]
         else:
