@@ -5,6 +5,7 @@ The matrix is built from the registry, so a format is covered the day it is regi
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -134,14 +135,25 @@ def test_invalid_utf8_names_the_offset(fmt: str) -> None:
     assert info.value.offset == cut
 
 
+def _nested_json(depth: int, kind: str) -> str:
+    opening, closing = ("[", "]") if kind == "lists" else ('{"a":', "}")
+    inner = opening * depth + "1" + closing * depth
+    return f'{{"title": "Nested", "extras": {{"x.deep": {inner}}}}}'
+
+
+@pytest.mark.parametrize("depth", [129, 700, 5000])
+@pytest.mark.parametrize("kind", ["lists", "maps"])
+def test_json_extras_past_the_depth_bound_are_a_parse_error(depth: int, kind: str) -> None:
+    with pytest.raises(newsparse.ParseError, match="nested too deeply"):
+        newsparse.read(_nested_json(depth, kind), "json")
+
+
 @pytest.mark.parametrize("fmt", ROUND_TRIPPERS)
-@pytest.mark.parametrize("depth", [5, 300, 700])
+@pytest.mark.parametrize("depth", [5, 60, 128])
 @pytest.mark.parametrize("kind", ["lists", "maps"])
 def test_deeply_nested_extras(fmt: str, depth: int, kind: str) -> None:
     # what the JSON reader accepts, every writer either writes or refuses with a WriteError
-    opening, closing = ("[", "]") if kind == "lists" else ('{"a":', "}")
-    inner = opening * depth + "1" + closing * depth
-    article = newsparse.read(f'{{"title": "Nested", "extras": {{"x.deep": {inner}}}}}', "json")
+    article = newsparse.read(_nested_json(depth, kind), "json")
     try:
         text = newsparse.write(article, fmt)
     except newsparse.WriteError as exc:
@@ -152,9 +164,24 @@ def test_deeply_nested_extras(fmt: str, depth: int, kind: str) -> None:
     only_newsparse_errors(fmt, text)
 
 
-def test_model_refuses_extras_nested_too_deeply() -> None:
+def _nested(depth: int) -> object:
     value: object = 1
-    for _ in range(5000):
+    for _ in range(depth):
         value = [value]
+    return value
+
+
+def test_model_refuses_extras_nested_too_deeply() -> None:
     with pytest.raises(newsparse.ValidationError, match="nested too deeply"):
-        Article("Nested", extras={"x.deep": value})
+        Article("Nested", extras={"x.deep": _nested(5000)})
+
+
+def test_the_extras_depth_bound_does_not_depend_on_the_recursion_limit() -> None:
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(50_000)  # as some libraries do
+    try:
+        with pytest.raises(newsparse.ValidationError, match="more than 128 levels"):
+            Article("Nested", extras={"x.deep": _nested(129)})
+        Article("Nested", extras={"x.deep": _nested(128)})
+    finally:
+        sys.setrecursionlimit(limit)

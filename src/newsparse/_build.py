@@ -19,6 +19,7 @@ from ._errors import ValidationError
 from ._model import (
     _EMPTY,
     _LANGUAGE,
+    MAX_EXTRAS_DEPTH,
     Article,
     Author,
     FrozenMapping,
@@ -31,6 +32,7 @@ from ._model import (
     Quote,
     _check_extras_keys,
     _freeze_extras,
+    _TooDeep,
 )
 
 __all__ = [
@@ -194,17 +196,19 @@ def media_block(item: Media) -> MediaBlock:
 _JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
-def _freeze_json(value: Any) -> Any:
+def _freeze_json(value: Any, depth: int) -> Any:
     # loops rather than comprehensions: one stack frame per level of nesting, not two
+    if depth >= MAX_EXTRAS_DEPTH:
+        raise _TooDeep
     scalars = _JSON_SCALARS
     if type(value) is list:
         out = []
         for item in value:
-            out.append(item if type(item) in scalars else _freeze_json(item))
+            out.append(item if type(item) in scalars else _freeze_json(item, depth + 1))
         return tuple(out)
     frozen = {}
     for key, item in value.items():
-        frozen[key] = item if type(item) in scalars else _freeze_json(item)
+        frozen[key] = item if type(item) in scalars else _freeze_json(item, depth + 1)
     return FrozenMapping._frozen(frozen)
 
 
@@ -220,7 +224,13 @@ def json_extras(value: dict[str, Any] | None) -> Mapping[str, Any]:
     frozen = {}
     for key in sorted(value):
         item = value[key]
-        frozen[key] = item if type(item) in _JSON_SCALARS else _freeze_json(item)
+        try:
+            frozen[key] = item if type(item) in _JSON_SCALARS else _freeze_json(item, 0)
+        except _TooDeep:
+            raise ValidationError(
+                f"Article.extras[{key!r}] is nested too deeply "
+                f"(more than {MAX_EXTRAS_DEPTH} levels of lists and mappings)"
+            ) from None
     return FrozenMapping._frozen(frozen)
 
 

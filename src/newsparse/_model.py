@@ -248,8 +248,16 @@ def _bad_text(text: str) -> _BadValue | None:
     return _BadValue(surrogate_message("", text, index).lstrip())
 
 
-def _freeze(value: Any) -> Any:
-    """Return a read-only copy of a JSON-like value, or raise _BadValue."""
+MAX_EXTRAS_DEPTH = 128
+"""How deep lists and mappings may nest in :attr:`Article.extras` (deeper is refused)."""
+
+
+class _TooDeep(Exception):
+    """A value nests lists and mappings deeper than MAX_EXTRAS_DEPTH."""
+
+
+def _freeze(value: Any, depth: int = 0) -> Any:
+    """Return a read-only copy of a JSON-like value, or raise _BadValue or _TooDeep."""
     kind = type(value)
     if kind is str:
         if not value.isascii():
@@ -265,6 +273,8 @@ def _freeze(value: Any) -> Any:
         return value
     if kind is FrozenMapping and value._checked:
         return value  # already frozen all the way down
+    if isinstance(value, (Mapping, list, tuple)) and depth >= MAX_EXTRAS_DEPTH:
+        raise _TooDeep
     if isinstance(value, Mapping):
         frozen = {}
         for key, item in value.items():
@@ -273,7 +283,7 @@ def _freeze(value: Any) -> Any:
             if not key.isascii() and lone_surrogate(key) >= 0:
                 raise _BadValue(f"has a key, {key!r}, holding a lone surrogate")
             try:
-                frozen[key] = item if type(item) in _FAST else _freeze(item)
+                frozen[key] = item if type(item) in _FAST else _freeze(item, depth + 1)
             except _BadValue as exc:
                 exc.path.append(f"[{key!r}]")
                 raise
@@ -282,7 +292,7 @@ def _freeze(value: Any) -> Any:
         out = []
         for i, item in enumerate(value):
             try:
-                out.append(item if type(item) in _FAST else _freeze(item))
+                out.append(item if type(item) in _FAST else _freeze(item, depth + 1))
             except _BadValue as exc:
                 exc.path.append(f"[{i}]")
                 raise
@@ -332,8 +342,11 @@ def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
         except _BadValue as exc:
             where = "".join(reversed(exc.path))
             raise ValidationError(f"Article.extras[{key!r}]{where} {exc.message}") from None
-        except RecursionError:
-            raise ValidationError(f"Article.extras[{key!r}] is nested too deeply") from None
+        except (_TooDeep, RecursionError):
+            raise ValidationError(
+                f"Article.extras[{key!r}] is nested too deeply "
+                f"(more than {MAX_EXTRAS_DEPTH} levels of lists and mappings)"
+            ) from None
     return FrozenMapping._frozen(frozen)
 
 
