@@ -82,6 +82,17 @@ def test_ninjs_byline_with_long_runs_of_spaces_is_linear() -> None:
     assert time_growth(split_byline, lambda n: "A" + " " * n + "B", 20000) < LINEAR
 
 
+def test_byline_names_with_many_suffixes_are_linear() -> None:
+    from newsparse._text.names import CACHED_LENGTH, parse_names
+
+    authors, problem = parse_names("Ana Ruiz, Jr., PhD and Li Wei, staff writers")
+    assert [a.name for a in authors] == ["Ana Ruiz, Jr., PhD", "Li Wei"]
+    assert problem is None
+    long_byline = "Ana Ruiz" + ", Jr." * CACHED_LENGTH
+    assert parse_names(long_byline)[0][0].name == long_byline  # parsed, not memoised
+    assert time_growth(parse_names, lambda n: "Ana Ruiz" + ", Jr." * n, 5000) < LINEAR
+
+
 def test_ninjs_html_body_with_unclosed_markup_is_linear() -> None:
     from newsparse._markup import html_to_blocks
 

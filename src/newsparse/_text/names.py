@@ -200,22 +200,33 @@ def is_role(part: str) -> bool:
     return last in ROLE_NOUNS or (last.endswith("s") and last[:-1] in ROLE_NOUNS)
 
 
-@functools.lru_cache(maxsize=1024)
+CACHED_LENGTH = 2048
+"""Bylines up to this long are memoised (a byline is usually short, and repeats on every
+page of a site); longer ones are parsed each time, so the caches never hold big texts."""
+
+
 def parse_names(names: str) -> tuple[tuple[Author, ...], str | None]:
     """Split the names part of a byline into Authors; also return a problem, if any.
 
     >>> parse_names("Ana Ruiz, Jr. and Li Wei, staff writers")[0]
     (Author(name='Ana Ruiz, Jr.', role='staff writer', url=None), Author(name='Li Wei', role='staff writer', url=None))
     """  # noqa: E501
-    parts: list[str] = []
+    if len(names) <= CACHED_LENGTH:
+        return _parse_names_cached(names)
+    return _parse_names(names)
+
+
+def _parse_names(names: str) -> tuple[tuple[Author, ...], str | None]:
+    pieces: list[list[str]] = []  # each name's pieces, joined once (linear in suffixes)
     for part in names.split(", "):
-        m = SUFFIX.match(part) if parts else None
+        m = SUFFIX.match(part) if pieces else None
         if m is not None:
-            parts[-1] += ", " + m[1]  # "Martin Cole, Jr." keeps its suffix
+            pieces[-1].append(m[1])  # "Martin Cole, Jr." keeps its suffix
             if m[2]:
-                parts.append(m[2])
+                pieces.append([m[2]])
         else:
-            parts.append(part)
+            pieces.append([part])
+    parts = [", ".join(p) for p in pieces]
     role = None
     if len(parts) > 1 and not parts[-1].startswith("and ") and is_role(parts[-1]):
         role = parts.pop()
@@ -230,6 +241,9 @@ def parse_names(names: str) -> tuple[tuple[Author, ...], str | None]:
     if role is not None and len(people) > 1 and role.endswith("s"):
         role = role[:-1]
     return tuple(Author(p, role=role) for p in people), problem
+
+
+_parse_names_cached = functools.lru_cache(maxsize=1024)(_parse_names)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -247,11 +261,19 @@ def names_text(authors: tuple[Author, ...]) -> str:
     return text
 
 
-@functools.lru_cache(maxsize=1024)
 def names_canonical(names: str) -> bool:
     """Whether the names part of a byline is exactly how :func:`names_text` renders it."""
+    if len(names) <= CACHED_LENGTH:
+        return _names_canonical_cached(names)
+    return _names_canonical(names)
+
+
+def _names_canonical(names: str) -> bool:
     authors, problem = parse_names(names)
     return problem is None and names_text(authors) == names
+
+
+_names_canonical_cached = functools.lru_cache(maxsize=1024)(_names_canonical)
 
 
 def is_junk(name: str) -> bool:
