@@ -45,8 +45,10 @@ from ..._text.captions import parse_caption
 from ..._text.notes import is_note
 from ._extract import Page, choose, measure
 from ._extract import _constants as C
+from ._extract._compare import Summary, doubtful, prefer_second
 from ._extract._features import dense, hidden, hints, norm, size, strong_negative
 from ._extract._measure import TEXT_INLINE
+from ._extract._readability import Grab, grab
 from ._rules import Rules, resolve
 
 __all__ = ["extract_body"]
@@ -90,6 +92,8 @@ _SKIP = frozenset(
         "title",
     }
 )
+# what the second opinion never takes text from (it judged the furniture itself)
+_NO_TEXT = _SKIP - {"header", "footer", "aside", "form", "nav", "dialog", "menu"}
 # sectioning furniture, walked all the same when it holds much of the chosen text
 _SECTIONS = frozenset({"header", "footer", "aside"})
 _CELLS = frozenset({"td", "th"})
@@ -179,17 +183,27 @@ class _Walker:
     """
 
     def __init__(
-        self, page: Page, held: dict[int, int] | None = None, total: int = 0, trust: bool = False
+        self,
+        page: Page,
+        held: dict[int, int] | None = None,
+        total: int = 0,
+        trust: bool = False,
+        drop: list[bool] | None = None,
     ) -> None:
         self.page = page
         self.out: list[Block] = []
         self.buffer: list[str] = []
         self.held = held or {}
         self.total = total
-        self.trust = trust  # a site rule chose the body: keep all of it
+        # a site rule chose the body, or the second opinion cleaned it: keep all of it
+        self.trust = trust or drop is not None
+        self.drop = drop  # the second opinion's cleaning: element index -> removed
+        self.skip = _SKIP if drop is None else _NO_TEXT
 
     def link_list(self, node: LexborNode, text: str) -> bool:
-        """Whether ``node``, of visible text ``text``, is mostly links."""
+        """Whether ``node``, of visible text ``text``, is mostly links (and is dropped)."""
+        if self.drop is not None:
+            return False  # the second opinion judged the links already
         n = dense(text)
         if not n:
             return True
@@ -260,6 +274,10 @@ class _Walker:
             return None
         if tag.startswith(("-", "!", "_")):
             return None
+        if self.drop is not None:
+            i = self.page.find(child)
+            if i is not None and self.drop[i]:
+                return None
         if tag in _INLINE:
             if tag in ("img", "picture", "source"):
                 return None
@@ -275,7 +293,7 @@ class _Walker:
             self.buffer.append(_raw(child, self.page.brs[i]))
             return None
         self.flush()
-        if tag in _SKIP and not (tag in _SECTIONS and self.holds_much(self.page.find(child))):
+        if tag in self.skip and not (tag in _SECTIONS and self.holds_much(self.page.find(child))):
             return None
         if tag == "figure":
             block = _figure(child)
@@ -305,7 +323,7 @@ class _Walker:
             items = [
                 norm(li.text(deep=True))
                 for li in child.iter()
-                if li.tag == "li" and not strong_negative(li)
+                if li.tag == "li" and (self.trust or not strong_negative(li))
             ]
             items = [i for i in items if i]
             if items and not self.link_list(child, " ".join(items)):
@@ -463,20 +481,25 @@ def _hint(tree: LexborHTMLParser) -> LexborNode | None:
 
 def _choose(
     tree: LexborHTMLParser, page: Page, selector: str | None
-) -> tuple[list[LexborNode], dict[int, int] | None]:
-    """The nodes to walk and the text held by their elements (``None``: a site rule)."""
+) -> tuple[list[LexborNode], dict[int, int] | None, int]:
+    """The nodes to walk, the text their elements hold, and the page's paragraph text.
+
+    The held text is ``None`` when a site rule chose the nodes.
+    """
     body = tree.body
     if body is None:
-        return [], {}
+        return [], {}, 0
     if selector:
         node = body.css_first(selector)
         if node is not None:
-            return [node], None
+            return [node], None, 0
     # a page of short paragraphs: take them; a page whose paragraphs all sit in boxes
     # named like furniture (a forum thread): readability's retry without that filter
-    chosen = choose(page) or choose(page, 0, 1) or choose(page, 0, 1, by_name=False)
+    first = choose(page)
+    chosen = first or choose(page, 0, 1) or choose(page, 0, 1, by_name=False)
     if chosen is None:
-        return [], {}
+        return [], {}, 0
+    prose = first.prose if first is not None else chosen.prose
     hint = _hint(tree)
     at = page.find(hint) if hint is not None else None
     nodes = chosen.nodes
@@ -486,8 +509,8 @@ def _choose(
             # the winner is outside the marked body (a comment thread, a teaser list)
             inside = choose(page, at)
             if inside is not None and inside.score >= C.HINT_SHARE * chosen.score:
-                return inside.nodes, inside.held
-    return nodes, chosen.held
+                return inside.nodes, inside.held, prose
+    return nodes, chosen.held, prose
 
 
 def _emit(page: Page, nodes: list[LexborNode], held: dict[int, int] | None) -> list[Block]:
@@ -498,38 +521,79 @@ def _emit(page: Page, nodes: list[LexborNode], held: dict[int, int] | None) -> l
         total = max((held.get(i, 0) for n in nodes if (i := page.find(n)) is not None), default=0)
         walker = _Walker(page, held, total)
     for node in nodes:
-        if node.tag in ("p", "pre", "blockquote", "ul", "ol", "figure") or node.tag in _HEADINGS:
+        _walk_one(walker, node)
+    return _tidy(walker.out)
+
+
+def _walk_one(walker: _Walker, node: LexborNode) -> None:
+    if node.tag in ("p", "pre", "blockquote", "ul", "ol", "figure") or node.tag in _HEADINGS:
+        inner = walker.visit(node)
+        if inner is not None:
+            walker.descend(*inner)
+    else:
+        walker.walk(node)
+    walker.flush()
+
+
+def _emit_grab(page: Page, grabbed: Grab) -> list[Block]:
+    """The blocks of the second opinion's pieces, without what its cleaning removed."""
+    walker = _Walker(page, drop=grabbed.drop)
+    for piece in grabbed.pieces:
+        if piece.nodes is None:
+            if not grabbed.drop[piece.index]:
+                _walk_one(walker, page.nodes[piece.index])
+            continue
+        for node in piece.nodes:
             inner = walker.visit(node)
             if inner is not None:
                 walker.descend(*inner)
-        else:
-            walker.walk(node)
         walker.flush()
     return _tidy(walker.out)
 
 
-def extract_body(
-    tree: LexborHTMLParser,
-    jsonld_paragraphs: list[str],
-    rules: Rules | None = None,
-    url: str | None = None,
-) -> tuple[list[Block], list[str], str]:
-    """The body blocks, the notes and where the body came from (see the module docstring).
-
-    The tree is modified (furniture is unlinked): call this after reading the metadata.
-    """
-    selector, drop = resolve(rules, url)
-    _clean(tree, drop)
-    body = tree.body
-    page = measure(body) if body is not None else Page()
-    nodes, held = _choose(tree, page, selector)
+def first_opinion(
+    tree: LexborHTMLParser, page: Page, selector: str | None
+) -> tuple[list[Block], bool, int]:
+    """The main extractor's blocks, whether a site rule chose them, the page's prose size."""
+    nodes, held, prose = _choose(tree, page, selector)
     blocks = _emit(page, nodes, held)
     if held is not None and nodes and not any(not isinstance(b, MediaBlock) for b in blocks):
         # readability's retry: nothing came out of chosen elements that hold text, so
         # everything in them was taken for furniture (a forum thread's posts named like
         # comments): walk them again without the furniture and link-list filters
         blocks = _emit(page, nodes, None)
-    source = "paragraphs" if blocks else "none"
+    return blocks, held is None and bool(nodes), prose
+
+
+def second_opinion(page: Page, title: str | None) -> tuple[list[Block], bool, float]:
+    """The second extractor's blocks, whether it is sure of them, and their link density.
+
+    The second extractor is Readability's algorithm (:mod:`._extract._readability`); it is
+    sure when an attempt of its retry ladder found a candidate holding enough text.
+    """
+    grabbed = grab(page, title)
+    if grabbed is None:
+        return [], False, 1.0
+    density = grabbed.links / grabbed.size if grabbed.size else 1.0
+    sure = grabbed.top >= 0 and grabbed.size >= C.RB_CHAR_THRESHOLD
+    return _emit_grab(page, grabbed), sure, density
+
+
+def prepare(
+    tree: LexborHTMLParser, rules: Rules | None, url: str | None
+) -> tuple[Page, str | None]:
+    """Clean the tree and measure its body; the site rule's body selector, if any."""
+    selector, drop = resolve(rules, url)
+    _clean(tree, drop)
+    body = tree.body
+    return (measure(body) if body is not None else Page()), selector
+
+
+def finish(
+    blocks: list[Block], jsonld_paragraphs: list[str], method: str = "paragraphs"
+) -> tuple[list[Block], list[str], str]:
+    """The JSON-LD check and the trailing notes: blocks, notes and the body's source."""
+    source = method if blocks else "none"
     if jsonld_paragraphs:
         kept, replace = _with_jsonld(blocks, jsonld_paragraphs)
         if replace:
@@ -537,7 +601,7 @@ def extract_body(
             source = "json-ld:articleBody"
         else:
             blocks = kept
-            source = "paragraphs+json-ld"
+            source = f"{method}+json-ld"
     notes: list[str] = []
     while blocks and len(notes) < _NOTE_LOOKBACK:
         last = blocks[-1]
@@ -547,3 +611,32 @@ def extract_body(
         else:
             break
     return blocks, notes, source
+
+
+def extract_body(
+    tree: LexborHTMLParser,
+    jsonld_paragraphs: list[str],
+    rules: Rules | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> tuple[list[Block], list[str], str]:
+    """The body blocks, the notes and where the body came from (see the module docstring).
+
+    The tree is modified (furniture is unlinked): call this after reading the metadata.
+    ``title`` is the page's title (the second extractor drops a heading repeating it).
+    """
+    import os
+
+    page, selector = prepare(tree, rules, url)
+    mode = os.environ.get("NP_EXTRACT", "ab")
+    if mode == "b" and not selector:
+        return finish(second_opinion(page, title)[0], jsonld_paragraphs, "readability")
+    blocks, ruled, prose = first_opinion(tree, page, selector)
+    method = "paragraphs"
+    if not ruled and mode != "a":
+        first = Summary(blocks)
+        if mode == "always" or doubtful(first, prose):
+            second, sure, density = second_opinion(page, title)
+            if prefer_second(first, Summary(second), prose, sure, density):
+                blocks, method = second, "readability"
+    return finish(blocks, jsonld_paragraphs, method)

@@ -277,7 +277,9 @@ def _read_page(
     if body:
         from ._body import extract_body
 
-        blocks, notes, source = extract_body(tree, ld_body, rules, fields.get("url"))
+        blocks, notes, source = extract_body(
+            tree, ld_body, rules, fields.get("url"), fields.get("title")
+        )
         fields["body"] = blocks
         if notes:
             fields["notes"] = notes

@@ -83,14 +83,21 @@ class Candidate:
 
 
 class Choice:
-    """The elements holding the article, the winner's score, and the text each holds."""
+    """The elements holding the article, with the scores and sizes the comparison needs.
 
-    __slots__ = ("held", "nodes", "score")
+    ``score``: the winner's; ``held``: the paragraph text below each candidate (furniture
+    left out); ``prose``: the size of every paragraph that votes, furniture included.
+    """
 
-    def __init__(self, nodes: list[LexborNode], score: float, held: dict[int, int]) -> None:
+    __slots__ = ("held", "nodes", "prose", "score")
+
+    def __init__(
+        self, nodes: list[LexborNode], score: float, held: dict[int, int], prose: int = 0
+    ) -> None:
         self.nodes = nodes
         self.score = score
         self.held = held  # element index -> paragraph text below it (furniture left out)
+        self.prose = prose  # the size of every paragraph that votes, furniture included
 
 
 # ---------------------------------------------------------------------------
@@ -505,4 +512,4 @@ def choose(
     nodes = parts(page, found, best, nodes)
     nodes = lead(page, units, nodes)
     held = {key: e.held for key, e in found.items() if not e.bad}
-    return Choice(nodes, best.score, held)
+    return Choice(nodes, best.score, held, sum(n for _u, n, _s in units))

@@ -163,3 +163,120 @@ class."""
 LINK_LIST_DENSITY: Final = 0.5
 """A list, heading, quote, paragraph or table row whose links hold more than this share of
 its text is navigation."""
+
+# --- the second opinion: Readability.js's values (see _readability) ---------------------
+RB_MIN_PARAGRAPH: Final = 25
+"""Readability: a paragraph shorter than this scores nothing (and a container shorter than
+this with links is suspiciously short)."""
+
+RB_SIZE_PER_POINT: Final = 100
+"""Readability: a paragraph scores a point per this many characters ..."""
+
+RB_MAX_SIZE_POINTS: Final = 3
+"""... up to this many, after one point for itself and one per comma (and one more)."""
+
+RB_LEVELS: Final = 5
+"""Readability: a paragraph's score goes to this many ancestors ..."""
+
+RB_LEVEL_DECAY: Final = 3
+"""... in full to the parent, half to the grandparent, then divided by this times the level."""
+
+RB_TOP_CANDIDATES: Final = 5
+"""Readability: how many of the best candidates are compared."""
+
+RB_CLOSE_SHARE: Final = 0.75
+"""Readability: a candidate scoring this share of the best is near-equal to it ..."""
+
+RB_CLOSE_MIN: Final = 3
+"""... and when this many near-equal ones share an ancestor with it, the ancestor wins."""
+
+RB_SIBLING_MIN: Final = 10
+"""Readability: a sibling of the top candidate joins when it scores this ..."""
+
+RB_SIBLING_SHARE: Final = 0.2
+"""... and this share of the top candidate's score ..."""
+
+RB_SIBLING_CLASS_BONUS: Final = 0.2
+"""... with this share of it as a bonus when it has the top candidate's class."""
+
+RB_PROSE_MIN: Final = 80
+"""Readability: a paragraph sibling longer than this joins with few links
+(:data:`RB_PROSE_MAX_LINK_DENSITY`); a shorter one when it has no links and a sentence."""
+
+RB_PROSE_MAX_LINK_DENSITY: Final = 0.25
+"""See :data:`RB_PROSE_MIN`."""
+
+RB_SINGLE_P_LINK_DENSITY: Final = 0.25
+"""Readability: a ``div`` holding only one paragraph, with links under this share of its
+text, is that paragraph."""
+
+RB_CHAR_THRESHOLD: Final = 500
+"""Readability: a result with less text than this is tried again with looser settings
+(and a share box under this size is removed)."""
+
+RB_BYLINE_MAX: Final = 100
+"""Readability: a byline-named element is the byline (and removed) when its text is
+shorter than this."""
+
+RB_TITLE_SIMILARITY: Final = 0.75
+"""Readability: the first ``h1``/``h2`` whose words are this much the title's is removed."""
+
+RB_TABLE_ROWS: Final = 10
+"""Readability: a table of this many rows ..."""
+
+RB_TABLE_COLUMNS: Final = 4
+"""... or more columns than this ..."""
+
+RB_TABLE_CELLS: Final = 10
+"""... or more cells than this is a data table (never cleaned away)."""
+
+RB_LIST_SHARE: Final = 0.9
+"""Readability: an element whose lists hold this share of its text is a list."""
+
+RB_CLEAN_COMMAS: Final = 10
+"""Readability: an element with this many commas is never cleaned conditionally."""
+
+RB_AD_WORDS_MAX: Final = 24
+"""An element this short is checked for being only an advertising or loading label."""
+
+RB_LIST_ITEMS_ALLOWED: Final = 100
+"""Readability: list items beyond this many, more than the paragraphs, outside a list,
+remove an element."""
+
+RB_P_PER_IMAGE: Final = 0.5
+"""Readability: fewer paragraphs per image than this (with two images or more) remove an
+element."""
+
+RB_HEADING_SHARE: Final = 0.9
+"""Readability: a short linked element is kept when headings hold this share of its text."""
+
+RB_LINKY: Final = 0.2
+"""Readability: an element without a content class whose links hold more than this share
+of its text is removed ..."""
+
+RB_LINKS_MOSTLY: Final = 0.5
+"""... and one with a content class, more than this share."""
+
+# --- the comparison of the two extractors (see _compare) -------------------------------
+FEW_CHARS: Final = 150
+"""A result with less text than this (about thirty words; sizes leave whitespace out) is
+doubtful ..."""
+
+LONGER: Final = 3
+"""... and gives way to a second result this many times as long."""
+
+MIN_PARAGRAPHS: Final = 2
+"""A result without paragraphs (lists, tables, headings only) gives way to a second
+result of this many paragraphs or more."""
+
+COVER_DOUBT: Final = 0.5
+"""A result holding less than this share of the page's paragraph text is doubtful ..."""
+
+INSIDE_SHARE: Final = 0.9
+"""... and when this share of its words is in the second result ..."""
+
+COVER_GAIN: Final = 2.0
+"""... which holds this many times as much text, the second result wins."""
+
+SECOND_MAX_LINK_DENSITY: Final = 0.5
+"""A second result whose links hold more than this share of its text is no article."""

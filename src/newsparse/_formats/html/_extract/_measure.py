@@ -38,14 +38,19 @@ class Page:
     ``own[i]``: the :func:`~._features.dense` size of the text that element ``i`` holds
     itself (its text nodes and inline children's, not its blocks'); ``own_links[i]`` the
     part of it inside links and ``own_commas[i]`` its commas. ``text[i]``, ``links[i]`` and
-    ``commas[i]``: the same over the whole subtree. ``blocks[i]``: a block element lies
-    below; ``brs[i]``: a ``<br>`` does. ``end[i]``: the index of its last descendant.
+    ``commas[i]``: the same over the whole subtree; ``direct[i]``, ``direct_links[i]`` and
+    ``direct_commas[i]``: over its own text nodes only (no child element's).
+    ``blocks[i]``: a block element lies below; ``brs[i]``: a ``<br>`` does. ``end[i]``:
+    the index of its last descendant.
     """
 
     __slots__ = (
         "blocks",
         "brs",
         "commas",
+        "direct",
+        "direct_commas",
+        "direct_links",
         "end",
         "index",
         "links",
@@ -69,6 +74,9 @@ class Page:
         self.text: list[int] = []
         self.links: list[int] = []
         self.commas: list[int] = []
+        self.direct: list[int] = []
+        self.direct_links: list[int] = []
+        self.direct_commas: list[int] = []
         self.blocks: list[bool] = []
         self.brs: list[bool] = []
         self.end: list[int] = []
@@ -138,6 +146,7 @@ def measure(root: LexborNode) -> Page:
             c = commas(chars)
             own_commas[o] += c
             deep_commas[p] += c
+    page.direct, page.direct_links, page.direct_commas = text[:], links[:], deep_commas[:]
     # bottom-up sums: every element comes after its parent, so a reverse loop sees each
     # element complete before it is added to its parent
     blocks, brs = [False] * count, [False] * count
