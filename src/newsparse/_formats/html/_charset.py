@@ -151,12 +151,29 @@ def decode(data: bytes) -> tuple[str, str, str]:
     >>> decode('<meta charset="windows-1252"><p>caf\xe9'.encode("cp1252"))[1:]
     ('cp1252', 'declared')
     """
+    text, codec, how = decode_utf8(data)
+    return (text if isinstance(text, str) else text.decode("utf-8")), codec, how
+
+
+def decode_utf8(data: bytes) -> tuple[str | bytes, str, str]:
+    """:func:`decode`, but the page's bytes themselves when they are valid UTF-8.
+
+    The HTML parser reads UTF-8 bytes as they are, so valid UTF-8 (and ASCII) need not
+    be decoded to text and encoded back: for most pages, a copy of the page saved twice.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        body = data[len(codecs.BOM_UTF8) :]
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            return body.decode("utf-8", "replace"), "utf-8", "bom"
+        return body, "utf-8", "bom"
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, "replace"), name, "bom"
     ascii_only = data.isascii()
     if not ascii_only and _is_utf8(data):
-        return data.decode("utf-8"), "utf-8", "utf-8"
+        return data, "utf-8", "utf-8"
     declared = declared_encoding(data[:HEAD_BYTES])
     if declared is not None and declared != "utf-8":
         try:
@@ -164,7 +181,7 @@ def decode(data: bytes) -> tuple[str, str, str]:
         except (UnicodeDecodeError, LookupError):
             pass
     if ascii_only:
-        return data.decode("ascii"), declared or "utf-8", "declared" if declared else "ascii"
+        return data, declared or "utf-8", "declared" if declared else "ascii"
     detected = _detect(data)
     if detected is not None and detected != "utf-8":
         try:

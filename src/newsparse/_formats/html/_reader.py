@@ -30,7 +30,7 @@ from ..._model import (
     Preformatted,
     Quote,
 )
-from ._charset import decode
+from ._charset import decode_utf8
 from ._depth import MAX_DEPTH, bound_depth, needs_bounding
 from ._rules import Rules
 from ._writer import ARTICLE_CLASS, EXTRAS_CLASS
@@ -228,6 +228,7 @@ def _parse(
 ) -> tuple[LexborHTMLParser, dict[str, str] | None, int]:
     """:func:`parse`, and how many start tags nested too deeply were left out."""
     how: dict[str, str] | None = None
+    text: str | bytes | None
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         bound = needs_bounding(raw)  # bytes count faster than text
@@ -238,13 +239,18 @@ def _parse(
             except (UnicodeDecodeError, LookupError):
                 text = None
         if text is None:
-            text, codec, chosen = decode(raw)
+            # UTF-8 bytes go to the parser as they are (it reads UTF-8)
+            text, codec, chosen = decode_utf8(raw)
             how = {"codec": codec, "how": chosen}
     elif isinstance(data, str):
         text, bound = data, needs_bounding(data)
     else:
         raise ParseError(f"expected text or bytes, got {type(data).__name__}", format=FORMAT)
-    text, flattened = bound_depth(text) if bound else (text, 0)
+    if not bound:
+        return LexborHTMLParser(text), how, 0
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    text, flattened = bound_depth(text)
     return LexborHTMLParser(text), how, flattened
 
 

@@ -59,29 +59,33 @@ from ._measure import Page
 
 __all__ = ["Grab", "Piece", "grab"]
 
-# Readability.js's word lists (its REGEXPS), matched on "class id" as it does
-_UNLIKELY: Final = re.compile(
-    r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|"
-    r"footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|"
-    r"skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|"
-    r"yom-remote",
-    re.IGNORECASE,
-)
+# Readability.js's word lists (its REGEXPS), as literal words matched in a lower-cased name
+_UNLIKELY: Final = (
+    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
+    "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
+    "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
+    "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+    "yom-remote",
+)  # fmt: skip
 """Class/id words of elements that are stripped on the first attempt."""
-_MAYBE: Final = re.compile(r"and|article|body|column|content|main|shadow", re.IGNORECASE)
+_MAYBE: Final = ("and", "article", "body", "column", "content", "main", "shadow")
 """Class/id words that keep an element matching :data:`_UNLIKELY`."""
-_POSITIVE: Final = re.compile(
-    r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
-    re.IGNORECASE,
-)
-_NEGATIVE: Final = re.compile(
-    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|"
-    r"footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|"
-    r"sidebar|skyscraper|sponsor|shopping|tags|widget",
-    re.IGNORECASE,
-)
-_BYLINE: Final = re.compile(r"byline|author|dateline|writtenby|p-author", re.IGNORECASE)
+_POSITIVE: Final = (
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
+    "pagination", "post", "text", "blog", "story",
+)  # fmt: skip
+"""Class/id words that add to a candidate's score."""
+_NEGATIVE: Final = (
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer",
+    "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related",
+    "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags",
+    "widget",
+)  # fmt: skip
+"""Class/id words that take from a candidate's score (and the name ``hid`` on its own)."""
+_BYLINE: Final = ("byline", "author", "dateline", "writtenby", "p-author")
+"""Class/id words of a byline."""
 _SHARE: Final = re.compile(r"(?:\b|_)(?:share|sharedaddy)(?:\b|_)", re.IGNORECASE)
+"""Names of share boxes (a whole word, or between underscores)."""
 _VIDEOS: Final = re.compile(
     r"//(?:www\.)?(?:(?:dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)\.com|"
     r"(?:archive|upload\.wikimedia)\.org|player\.twitch\.tv)",
@@ -173,28 +177,70 @@ class _Run:
         self.commas = 0
 
 
-_WEIGHTS: dict[tuple[str | None, str | None], int] = {}
-_WEIGHTS_MAX = 8192
+# what Readability's word lists say of one class name or id (bits of a flag set)
+_IS_UNLIKELY, _IS_MAYBE, _IS_BYLINE, _IS_POSITIVE, _IS_NEGATIVE, _IS_SHARE = 1, 2, 4, 8, 16, 32
+_WORD_LISTS: Final = (
+    (_IS_UNLIKELY, _UNLIKELY),
+    (_IS_MAYBE, _MAYBE),
+    (_IS_BYLINE, _BYLINE),
+    (_IS_POSITIVE, _POSITIVE),
+    (_IS_NEGATIVE, _NEGATIVE),
+)
+_TOKENS: dict[str, int] = {}
+_VALUES: dict[str, int] = {}
+_MEMO_MAX = 8192
 
 
-def _class_weight(attrs: dict[str, str | None] | None) -> int:
-    """Readability's ``_getClassWeight``: ±25 for the class, ±25 for the id."""
-    if not attrs:
+def _token_flags(token: str) -> int:
+    """The word lists one class name (or id) matches, memoised: names repeat a lot.
+
+    Readability matches its lists on the whole ``"class id"`` string; none of its words
+    holds a space, so matching name by name finds the same words (its ``hid`` rule, a
+    name on its own, too).
+    """
+    found = _TOKENS.get(token)
+    if found is None:
+        low = token.lower()
+        found = 0
+        for bit, words in _WORD_LISTS:
+            for word in words:
+                if word in low:
+                    found |= bit
+                    break
+        if low == "hid":
+            found |= _IS_NEGATIVE
+        if "share" in low and _SHARE.search(token):
+            found |= _IS_SHARE
+        if len(_TOKENS) >= _MEMO_MAX:
+            _TOKENS.clear()
+        _TOKENS[token] = found
+    return found
+
+
+def _value_flags(value: str | None) -> int:
+    """The word lists a class or id value matches, name by name (memoised by value)."""
+    if not value:
         return 0
-    key = (attrs.get("class"), attrs.get("id"))
-    found = _WEIGHTS.get(key)
+    found = _VALUES.get(value)
     if found is None:
         found = 0
-        for value in key:
-            if value:
-                if _NEGATIVE.search(value):
-                    found -= C.CLASS_WEIGHT
-                if _POSITIVE.search(value):
-                    found += C.CLASS_WEIGHT
-        if len(_WEIGHTS) >= _WEIGHTS_MAX:
-            _WEIGHTS.clear()
-        _WEIGHTS[key] = found
+        for token in value.split():
+            found |= _token_flags(token)
+        if len(_VALUES) >= _MEMO_MAX:
+            _VALUES.clear()
+        _VALUES[value] = found
     return found
+
+
+def _weight(cls: int, ident: int) -> int:
+    """Readability's ``_getClassWeight`` from the flags of the class and of the id."""
+    weight = 0
+    for flags in (cls, ident):
+        if flags & _IS_NEGATIVE:
+            weight -= C.CLASS_WEIGHT
+        if flags & _IS_POSITIVE:
+            weight += C.CLASS_WEIGHT
+    return weight
 
 
 def _similarity(a: str, b: str) -> float:
@@ -210,6 +256,29 @@ def _similarity(a: str, b: str) -> float:
     return 1 - len(" ".join(unique)) / len(" ".join(tb))
 
 
+class _Marks:
+    """What every attempt needs to know of the page's elements, computed once per page.
+
+    Their attributes, the word lists their class and id match, and nearby ancestors.
+    """
+
+    __slots__ = ("attrs", "classes", "idents", "near_code", "near_figure", "near_table")
+
+    def __init__(self, page: Page) -> None:
+        self.attrs = [node.attributes for node in page.nodes]
+        self.classes = [_value_flags(a.get("class")) if a else 0 for a in self.attrs]
+        self.idents = [_value_flags(a.get("id")) if a else 0 for a in self.attrs]
+        self.near_table, self.near_code, self.near_figure = _ancestors_within(page)
+
+    def words(self, i: int) -> int:
+        """The word lists the class or the id of element ``i`` matches."""
+        return self.classes[i] | self.idents[i]
+
+    def weight(self, i: int) -> int:
+        """Readability's class/id weight of element ``i``."""
+        return _weight(self.classes[i], self.idents[i])
+
+
 class _View:
     """The page as one attempt of Readability sees it after its prep (see :func:`_prune`).
 
@@ -220,12 +289,15 @@ class _View:
     runs wrapped into paragraphs.
     """
 
-    __slots__ = ("attrs", "commas", "gone", "kids", "kind", "links", "page", "runs", "text")
+    __slots__ = (
+        "attrs", "commas", "gone", "kids", "kind", "links", "marks", "page", "runs", "text",
+    )  # fmt: skip
 
-    def __init__(self, page: Page, attrs: list[dict[str, str | None]]) -> None:
+    def __init__(self, page: Page, marks: _Marks) -> None:
         n = len(page.tags)
         self.page = page
-        self.attrs = attrs
+        self.marks = marks
+        self.attrs = marks.attrs
         self.gone = [False] * n
         self.kind = [_PLAIN] * n
         self.text = page.direct[:]
@@ -259,33 +331,37 @@ class _View:
     def initial(self, i: int, weigh: bool) -> float:
         """Readability's ``_initializeNode``: the tag's score and the class weight."""
         score = float(_TAG_SCORE.get(self.tag(i), 0))
-        return score + _class_weight(self.attrs[i]) if weigh else score
+        return score + self.marks.weight(i) if weigh else score
 
 
-def _ancestor_within(page: Page, tag: str, levels: int = 4) -> list[bool]:
-    """Whether each element has a ``tag`` ancestor at most ``levels`` up.
+def _ancestors_within(page: Page, levels: int = 4) -> tuple[list[bool], ...]:
+    """Whether each element has a ``table``, a ``code``, a ``figure`` ancestor near it.
 
-    Readability's ``_hasAncestorTag`` at its default depth, for every element at once.
+    Near is at most ``levels`` up: Readability's ``_hasAncestorTag`` at its default depth,
+    for every element at once.
     """
     n = len(page.tags)
     far = levels + 1
-    dist = [far] * n
+    table, code, figure = [far] * n, [far] * n, [far] * n
     tags, parent = page.tags, page.parent
     for i in range(1, n):
         p = parent[i]
         if p < 0:
             continue
-        d = 1 if tags[p] == tag else dist[p] + 1
-        dist[i] = d if d < far else far
-    return [d <= levels for d in dist]
+        tag = tags[p]
+        d = 1 if tag == "table" else table[p] + 1
+        table[i] = d if d < far else far
+        d = 1 if tag == "code" else code[p] + 1
+        code[i] = d if d < far else far
+        d = 1 if tag == "figure" else figure[p] + 1
+        figure[i] = d if d < far else far
+    return tuple([d <= levels for d in dist] for dist in (table, code, figure))
 
 
-def _prune(
-    view: _View, title: str | None, strip: bool, byline: bool, near_table: list[bool],
-    near_code: list[bool],
-) -> None:  # fmt: skip
+def _prune(view: _View, title: str | None, strip: bool, byline: bool) -> None:
     """Readability's node prepping: mark what it removes, then size what is left."""
-    page, attrs, gone = view.page, view.attrs, view.gone
+    page, attrs, gone, marks = view.page, view.attrs, view.gone, view.marks
+    near_table, near_code = marks.near_table, marks.near_code
     tags, parent, text = page.tags, page.parent, page.text
     n = len(tags)
     kids = [0] * n  # element children before the prep, and how many are br/hr
@@ -304,22 +380,25 @@ def _prune(
         a = attrs[i]
         tag = tags[i]
         if a:
-            cls = a.get("class") or ""
+            style = a.get("style")
             if (
                 "hidden" in a
-                or (a.get("aria-hidden") == "true" and "fallback-image" not in cls)
-                or _HIDDEN_STYLE.search(a.get("style") or "")
+                or (
+                    a.get("aria-hidden") == "true"
+                    and "fallback-image" not in (a.get("class") or "")
+                )
+                or (style and _HIDDEN_STYLE.search(style))
                 or (a.get("aria-modal") == "true" and a.get("role") == "dialog")
             ):
                 gone[i] = True
                 continue
-            match = cls + " " + (a.get("id") or "")
+            words = marks.words(i)
             if (
                 want_byline
                 and (
-                    a.get("rel") == "author"
+                    words & _IS_BYLINE
+                    or a.get("rel") == "author"
                     or "author" in (a.get("itemprop") or "")
-                    or _BYLINE.search(match)
                 )
                 and 0 < text[i] < C.RB_BYLINE_MAX
             ):
@@ -328,8 +407,8 @@ def _prune(
                 continue
             if strip:
                 if (
-                    _UNLIKELY.search(match)
-                    and not _MAYBE.search(match)
+                    words & _IS_UNLIKELY
+                    and not words & _IS_MAYBE
                     and not near_table[i]
                     and not near_code[i]
                     and tag != "a"
@@ -724,9 +803,8 @@ class _Tally:
 
 
 def _clean(
-    view: _View, pieces: list[Piece], weigh: bool, conditional: bool, near_code: list[bool],
-    near_figure: list[bool],
-) -> tuple[list[bool], int, int]:  # fmt: skip
+    view: _View, pieces: list[Piece], weigh: bool, conditional: bool
+) -> tuple[list[bool], int, int]:
     """Readability's ``_prepArticle`` on the pieces: what it removes, the text and links left.
 
     One pass from the last element to the first in each piece, so every element is judged
@@ -734,6 +812,7 @@ def _clean(
     """
     page = view.page
     tags, parent, attrs, gone, kind = page.tags, page.parent, view.attrs, view.gone, view.kind
+    near_code, near_figure = view.marks.near_code, view.marks.near_figure
     n = len(tags)
     drop = [False] * n
     data = _data_tables(view, pieces)
@@ -779,15 +858,10 @@ def _clean(
                     s.video[i] = True
                 else:
                     removed = True
-            elif (
-                i != root
-                and a
-                and t < C.RB_CHAR_THRESHOLD
-                and _SHARE.search((a.get("class") or "") + " " + (a.get("id") or ""))
-            ):
+            elif i != root and t < C.RB_CHAR_THRESHOLD and view.marks.words(i) & _IS_SHARE:
                 removed = True
             if not removed and weigh and (tag == "h1" or tag == "h2"):
-                removed = _class_weight(a) < 0
+                removed = view.marks.weight(i) < 0
             if not removed and conditional and eff in _CONDITIONAL:
                 removed = _fishy(
                     view, i, eff, weigh, t, lk, s, data[i], in_data[i], near_code[i],
@@ -840,7 +914,7 @@ def _fishy(
     is_list = tag == "ul" or (size > 0 and listed / size > C.RB_LIST_SHARE)
     if (tag == "table" and is_data) or in_data or in_code or s.data[i]:
         return False
-    weight = _class_weight(view.attrs[i]) if weigh else 0
+    weight = view.marks.weight(i) if weigh else 0
     if weight < 0:
         return True
     if s.commas[i] + view.page.direct_commas[i] >= C.RB_CLEAN_COMMAS or s.video[i]:
@@ -888,28 +962,34 @@ def grab(page: Page, title: str | None = None) -> Grab | None:
     """Readability's article of a measured page, or ``None`` when it finds no text.
 
     Runs the attempts of Readability's retry ladder (see the module docstring) until one
-    gives :data:`~._constants.RB_CHAR_THRESHOLD` of text, else takes the longest.
+    gives :data:`~._constants.RB_CHAR_THRESHOLD` of text, else takes the longest. The
+    attempts after the first share their prep (they strip nothing), and the last two
+    their scores (neither weighs classes).
     """
     if not page.tags:
         return None
-    attrs = [node.attributes for node in page.nodes]
-    near_table = _ancestor_within(page, "table")
-    near_code = _ancestor_within(page, "code")
-    near_figure = _ancestor_within(page, "figure")
+    marks = _Marks(page)
     attempts: list[Grab] = []
-    for strip, weigh, conditional in _LADDER:
-        view = _View(page, attrs)
-        _prune(view, title, strip, not attempts, near_table, near_code)
-        units = _paragraphs(view)
-        scores = _score(view, units, weigh)
-        top, score = _top(view, scores, weigh)
-        pieces = [Piece(0)] if top < 0 else _siblings(view, scores, top, score)
-        drop, size, links = _clean(view, pieces, weigh, conditional, near_code, near_figure)
+    view = _View(page, marks)
+    units: list[tuple[int, int, int]] = []
+    scores: dict[int, float] = {}
+    pieces: list[Piece] = []
+    top, score = -1, 0.0
+    for k, (strip, weigh, conditional) in enumerate(_LADDER):
+        if k < 2:  # the prep changes: unlikely candidates are stripped on the first only
+            view = _View(page, marks)
+            _prune(view, title, strip, k == 0)
+            units = _paragraphs(view)
+        if k < 3:  # the scores change: class weights count on the first two only
+            scores = _score(view, units, weigh)
+            top, score = _top(view, scores, weigh)
+            pieces = [Piece(0)] if top < 0 else _siblings(view, scores, top, score)
+        drop, size, links = _clean(view, pieces, weigh, conditional)
         for i, g in enumerate(view.gone):
             if g:
                 drop[i] = True
         result = Grab(pieces, drop, size, links, top, score)
-        result.attempt = len(attempts)
+        result.attempt = k
         if size >= C.RB_CHAR_THRESHOLD:
             return result
         attempts.append(result)
