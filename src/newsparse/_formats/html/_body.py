@@ -176,6 +176,23 @@ def _figure(node: LexborNode) -> MediaBlock | None:
     return MediaBlock(Media(url, caption=caption, credit=credit, kind=kind, alt=alt or None))
 
 
+def _image(img: LexborNode | None) -> MediaBlock | None:
+    """An image standing alone in the content, unless it is an icon or a tracking pixel."""
+    if img is None:
+        return None
+    attrs = img.attributes
+    for side in ("width", "height"):
+        value = (attrs.get(side) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < C.MIN_IMAGE_SIDE:
+            return None
+    src = attrs.get("src") or ""
+    if not src or src.startswith("data:"):
+        src = attrs.get("data-src") or attrs.get("data-original") or ""
+    if not src or src.startswith("data:") or hidden(img):
+        return None
+    return MediaBlock(Media(src, alt=attrs.get("alt") or None))
+
+
 class _Walker:
     """Turns the chosen nodes into blocks, skipping furniture inside them.
 
@@ -280,6 +297,11 @@ class _Walker:
                 return None
         if tag in _INLINE:
             if tag in ("img", "picture", "source"):
+                if tag != "source" and not "".join(self.buffer).strip():
+                    # an image standing between blocks is part of the article
+                    block = _image(child if tag == "img" else child.css_first("img"))
+                    if block is not None:
+                        self.out.append(block)
                 return None
             if not self.trust and strong_negative(child):
                 return None
@@ -392,6 +414,10 @@ def _tidy(blocks: list[Block]) -> list[Block]:
         ):
             continue  # a byline or a date line (the metadata has them)
         kept.append(block)
+    if any(isinstance(b, MediaBlock) for b in kept) and all(
+        isinstance(b, (Heading, MediaBlock)) for b in kept
+    ):
+        return kept  # an article of headings and pictures is still an article
     # trailing runs of short lines that do not end like sentences (furniture)
     while kept:
         last = kept[-1]

@@ -146,6 +146,10 @@ HINT_SHARE: Final = 0.5
 winner's score."""
 
 # --- emitting (conditional cleaning inside the chosen container) -------------------------
+MIN_IMAGE_SIDE: Final = 48
+"""An image standing alone in the content is an icon or a tracking pixel, not a picture,
+when its declared width or height is smaller than this (in pixels)."""
+
 CONTAINER_LINK_DENSITY: Final = 0.33
 """A container inside the content whose links hold more than this share of its text is a
 link list and is skipped ..."""
