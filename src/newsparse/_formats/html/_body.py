@@ -424,11 +424,13 @@ def _tidy(blocks: list[Block]) -> list[Block]:
         if isinstance(last, MediaBlock):
             kept.pop()
             continue
+        if isinstance(last, Preformatted):
+            break  # code is content wherever it stands
         text = _block_text(last)
         if isinstance(last, Heading) or (
             _words(text) <= 8 and text[-1:] not in _END_PUNCT and not is_note(text)
         ):
-            kept.pop()
+            kept.pop()  # a heading of nothing, or a short line that is no sentence
             continue
         break
     while kept and isinstance(kept[0], Heading) and len(kept) > 1:
