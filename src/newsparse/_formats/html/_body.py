@@ -46,7 +46,7 @@ from ..._text.notes import is_note
 from ._extract import Page, choose, measure
 from ._extract import _constants as C
 from ._extract._compare import Summary, doubtful, prefer_second
-from ._extract._features import dense, hidden, hints, norm, size, strong_negative
+from ._extract._features import NOTICE, dense, hidden, hints, norm, size, strong_negative
 from ._extract._measure import TEXT_INLINE
 from ._extract._readability import Grab, grab
 from ._rules import Rules, resolve
@@ -418,7 +418,9 @@ def _tidy(blocks: list[Block]) -> list[Block]:
         isinstance(b, (Heading, MediaBlock)) for b in kept
     ):
         return kept  # an article of headings and pictures is still an article
-    # trailing runs of short lines that do not end like sentences (furniture)
+    # trailing runs of short lines that do not end like sentences, and the site's
+    # notices after the story (subscribe, follow, donate, copyright): furniture
+    notices = 0
     while kept:
         last = kept[-1]
         if isinstance(last, MediaBlock):
@@ -431,6 +433,16 @@ def _tidy(blocks: list[Block]) -> list[Block]:
             _words(text) <= 8 and text[-1:] not in _END_PUNCT and not is_note(text)
         ):
             kept.pop()  # a heading of nothing, or a short line that is no sentence
+            continue
+        if (
+            notices < C.NOTICE_BLOCKS
+            and isinstance(last, Paragraph)
+            and _words(text) <= C.NOTICE_WORDS
+            and NOTICE.search(text)
+            and not is_note(text)
+        ):
+            kept.pop()
+            notices += 1
             continue
         break
     while kept and isinstance(kept[0], Heading) and len(kept) > 1:

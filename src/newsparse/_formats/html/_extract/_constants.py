@@ -164,6 +164,13 @@ CONTAINER_HELD_SHARE: Final = 1 / 3
 """A container holding this share of the chosen text is kept, whatever its links or its
 class."""
 
+NOTICE_WORDS: Final = 40
+"""A paragraph at the end of the body of at most this many words that speaks of the site
+(subscribe, follow, donate, copyright: :data:`~._features.NOTICE_PHRASES`) is a notice ..."""
+
+NOTICE_BLOCKS: Final = 3
+"""... and at most this many such notices are dropped from the end."""
+
 LINK_LIST_DENSITY: Final = 0.5
 """A list, heading, quote, paragraph or table row whose links hold more than this share of
 its text is navigation."""

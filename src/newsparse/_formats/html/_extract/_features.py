@@ -15,6 +15,7 @@ from ._constants import CLASS_WEIGHT, WIDE_WEIGHT
 
 __all__ = [
     "INLINE",
+    "NOTICE",
     "class_weight",
     "commas",
     "dense",
@@ -212,3 +213,32 @@ def commas(text: str) -> int:
     else:
         n += text.count(";")
     return n
+
+
+NOTICE_PHRASES = (
+    # English
+    "subscribe", "subscription", "subscriber", "newsletter", "sign up", "log in",
+    "follow us", "follow me", "join us", "share this", "all rights reserved", "copyright",
+    "donate", "support our", "support us", "if you enjoyed", "if you liked",
+    "you might also like", "read more", "comments", "our channel",
+    # German
+    "abonnieren", "abonnement", "anmelden", "registrieren", "folgen sie uns", "folge uns",
+    "teilen sie", "alle rechte vorbehalten", "spenden", "unterstützen sie", "kommentar",
+    "auch interessant", "das könnte", "mehr zum thema", "unseren kanal",
+    # French
+    "abonnez", "inscrivez", "suivez-nous", "tous droits réservés", "faites un don",
+    "soutenez", "notre chaîne",
+    # Spanish
+    "suscríbete", "suscribete", "suscripción", "síguenos", "todos los derechos reservados",
+    "únete", "nuestro canal",
+    # Italian, Portuguese
+    "iscriviti", "seguici", "tutti i diritti riservati", "assine", "inscreva-se", "siga-nos",
+    "todos os direitos reservados",
+    "©",
+)  # fmt: skip
+"""Phrases of the notices that sites put after their articles, about the site rather
+than the story: subscriptions, newsletters, following, sharing, donations, comments,
+copyright (English, German, French, Spanish, Italian, Portuguese)."""
+
+NOTICE = re.compile("|".join(re.escape(p) for p in NOTICE_PHRASES), re.IGNORECASE)
+"""Any of :data:`NOTICE_PHRASES` (literal alternatives: linear in the text)."""
