@@ -441,7 +441,8 @@ def lead(
     header, out of reach of the scores (headers are furniture) and of the sibling merge
     (it is a sibling of an ancestor). Up to :data:`~._constants.LEAD_LEVELS` ancestors
     up from the first chosen element, the paragraphs before it that read like prose
-    (:data:`~._constants.LEAD_MIN` long, ending like a sentence, links under
+    (:data:`~._constants.LEAD_MIN` long, ending like a sentence or
+    :data:`~._constants.LEAD_LONG` long, links under
     :data:`~._constants.GAP_MAX_LINK_DENSITY`, not in furniture by class) join, at most
     :data:`~._constants.LEAD_MAX` of them, from the nearest ancestor that has any.
     """
@@ -462,7 +463,11 @@ def lead(
             and page.own_links[u] <= C.GAP_MAX_LINK_DENSITY * n
             and _clear_path(page, u, up)
         ]
-        found = [u for u in found[-C.LEAD_MAX :] if _sentence(page.nodes[u])]
+        found = [
+            u
+            for u in found[-C.LEAD_MAX :]
+            if page.own[u] >= C.LEAD_LONG or _sentence(page.nodes[u])
+        ]
         if found:
             return [page.nodes[u] for u in found] + nodes
         up = page.parent[up]

@@ -128,6 +128,9 @@ LEAD_LEVELS: Final = 3
 LEAD_MIN: Final = 60
 """A lead paragraph (a standfirst above the body) is at least this long ..."""
 
+LEAD_LONG: Final = 180
+"""... and ends like a sentence, unless it is this long (prose whatever its last mark) ..."""
+
 LEAD_MAX: Final = 3
 """... and at most this many of them join."""
 
