@@ -289,7 +289,7 @@ COVER_DOUBT: Final = 0.5
 INSIDE_SHARE: Final = 0.9
 """... and when this share of its words is in the second result ..."""
 
-COVER_GAIN: Final = 2.0
+COVER_GAIN: Final = 1.5
 """... which holds this many times as much text, the second result wins."""
 
 SECOND_MAX_LINK_DENSITY: Final = 0.5
