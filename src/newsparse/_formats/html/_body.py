@@ -111,6 +111,21 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _NOTE_LOOKBACK = 3
+_PARTS = re.compile(r"\s+[|·•]\s+")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _meta_line(text: str) -> bool:
+    """A line of metadata: a byline or date line, or short parts split by ``|``, ``·`` or
+    ``•`` one of which holds a date (``12 May 2021, 19:49 | Jane Doe``)."""
+    if _BYLINE.match(text) or _DATE_LINE.match(text):
+        return True
+    parts = _PARTS.split(text)
+    return (
+        len(parts) > 1
+        and all(len(part.split()) <= C.META_PART_WORDS for part in parts)
+        and any(_YEAR.search(part) or _DATE_LINE.match(part) for part in parts)
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -406,12 +421,7 @@ def _tidy(blocks: list[Block]) -> list[Block]:
             continue
         if counts[text] > 1 and _words(text) <= 6:
             continue  # repeated labels ("Advertisement")
-        if (
-            i < 4
-            and isinstance(block, Paragraph)
-            and _words(text) <= 12
-            and (_BYLINE.match(text) or _DATE_LINE.match(text))
-        ):
+        if i < 4 and isinstance(block, Paragraph) and _words(text) <= 12 and _meta_line(text):
             continue  # a byline or a date line (the metadata has them)
         kept.append(block)
     if any(isinstance(b, MediaBlock) for b in kept) and all(

@@ -167,6 +167,11 @@ CONTAINER_HELD_SHARE: Final = 1 / 3
 """A container holding this share of the chosen text is kept, whatever its links or its
 class."""
 
+META_PART_WORDS: Final = 5
+"""Among the first blocks, a line of parts split by ``|``, ``·`` or ``•``, each of at most
+this many words, one of them holding a date, is the metadata line (dropped: the
+metadata has the date and the byline)."""
+
 NOTICE_WORDS: Final = 40
 """A paragraph at the end of the body of at most this many words that speaks of the site
 (subscribe, follow, donate, copyright: :data:`~._features.NOTICE_PHRASES`) is a notice ..."""
