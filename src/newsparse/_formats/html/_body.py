@@ -116,8 +116,10 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _meta_line(text: str) -> bool:
-    """A line of metadata: a byline or date line, or short parts split by ``|``, ``·`` or
-    ``•`` one of which holds a date (``12 May 2021, 19:49 | Jane Doe``)."""
+    """A line of metadata: a byline, a date line, or short parts one of which is a date.
+
+    The parts are split by ``|``, ``·`` or ``•`` (``12 May 2021, 19:49 | Jane Doe``).
+    """
     if _BYLINE.match(text) or _DATE_LINE.match(text):
         return True
     parts = _PARTS.split(text)
