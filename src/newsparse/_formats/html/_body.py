@@ -46,7 +46,16 @@ from ..._text.notes import is_note
 from ._extract import Page, choose, measure
 from ._extract import _constants as C
 from ._extract._compare import Summary, doubtful, prefer_second
-from ._extract._features import NOTICE, dense, hidden, hints, norm, size, strong_negative
+from ._extract._features import (
+    NOTICE,
+    credit_of,
+    dense,
+    hidden,
+    hints,
+    norm,
+    size,
+    strong_negative,
+)
 from ._extract._measure import TEXT_INLINE
 from ._extract._readability import Grab, grab
 from ._rules import Rules, resolve
@@ -425,6 +434,11 @@ def _tidy(blocks: list[Block]) -> list[Block]:
             continue  # repeated labels ("Advertisement")
         if i < 4 and isinstance(block, Paragraph) and _words(text) <= 12 and _meta_line(text):
             continue  # a byline or a date line (the metadata has them)
+        if isinstance(block, Paragraph) and _words(text) <= C.CAPTION_WORDS:
+            found = credit_of(text)
+            if found is not None:  # a photo's caption whose picture was not a figure
+                kept.append(MediaBlock(Media(None, caption=found[0] or None, credit=found[1])))
+                continue
         kept.append(block)
     if any(isinstance(b, MediaBlock) for b in kept) and all(
         isinstance(b, (Heading, MediaBlock)) for b in kept

@@ -167,6 +167,10 @@ CONTAINER_HELD_SHARE: Final = 1 / 3
 """A container holding this share of the chosen text is kept, whatever its links or its
 class."""
 
+CAPTION_WORDS: Final = 25
+"""A paragraph of at most this many words ending with a parenthetical photo credit
+(:func:`~._features.credit_of`) is a caption: it goes to a figure, out of the text."""
+
 META_PART_WORDS: Final = 5
 """Among the first blocks, a line of parts split by ``|``, ``·`` or ``•``, each of at most
 this many words, one of them holding a date, is the metadata line (dropped: the

@@ -18,6 +18,7 @@ __all__ = [
     "NOTICE",
     "class_weight",
     "commas",
+    "credit_of",
     "dense",
     "hidden",
     "hints",
@@ -242,3 +243,38 @@ copyright (English, German, French, Spanish, Italian, Portuguese)."""
 
 NOTICE = re.compile("|".join(re.escape(p) for p in NOTICE_PHRASES), re.IGNORECASE)
 """Any of :data:`NOTICE_PHRASES` (literal alternatives: linear in the text)."""
+
+
+CREDIT_WORDS = (
+    "photo", "foto", "fotos", "image", "images", "bild", "bilder", "picture", "pictures",
+    "credit", "imagen", "immagine", "illustration", "getty", "reuters", "imago",
+    "shutterstock", "istock", "keystone", "picture-alliance",
+)  # fmt: skip
+"""Words of a photo credit, in any case (English, German, French, Spanish, Italian, and
+the photo agencies)."""
+
+CREDIT_AGENCIES = ("AP", "AFP", "EPA", "EFE", "ANSA", "dpa", "DPA", "©")
+"""News agencies' signatures in a photo credit, as they write them (case matters: they are
+acronyms, and ``ePA`` is no agency)."""
+
+_CREDIT_SET = frozenset(CREDIT_WORDS)
+_AGENCY_SET = frozenset(CREDIT_AGENCIES)
+_CREDIT_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|©")
+
+
+def credit_of(text: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` of a line ending with a parenthetical photo credit, else None.
+
+    ``Harbour at dawn (Photo: Jane Doe)`` and ``… (REUTERS/John Roe)`` are captions; a
+    parenthetical without a credit word (``(2019)``, ``(a fruit)``) is not.
+    """
+    end = text.rstrip()
+    if not end.endswith(")"):
+        return None
+    opening = end.rfind("(")
+    if opening < 0:
+        return None
+    inner = end[opening + 1 : -1]
+    if not any(t in _AGENCY_SET or t.lower() in _CREDIT_SET for t in _CREDIT_TOKEN.findall(inner)):
+        return None
+    return end[:opening].rstrip(), inner.strip()
