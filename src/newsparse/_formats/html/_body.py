@@ -691,17 +691,12 @@ def extract_body(
     The tree is modified (furniture is unlinked): call this after reading the metadata.
     ``title`` is the page's title (the second extractor drops a heading repeating it).
     """
-    import os
-
     page, selector = prepare(tree, rules, url)
-    mode = os.environ.get("NP_EXTRACT", "ab")
-    if mode == "b" and not selector:
-        return finish(second_opinion(page, title)[0], jsonld_paragraphs, "readability")
     blocks, ruled, prose = first_opinion(tree, page, selector)
     method = "paragraphs"
-    if not ruled and mode != "a":
+    if not ruled:
         first = Summary(blocks)
-        if mode == "always" or doubtful(first, prose):
+        if doubtful(first, prose):
             second, sure, density = second_opinion(page, title)
             if prefer_second(first, Summary(second), prose, sure, density):
                 blocks, method = second, "readability"
