@@ -329,7 +329,7 @@ class _Walker:
                     if block is not None:
                         self.out.append(block)
                 return None
-            if not self.trust and strong_negative(child):
+            if not self.trust and strong_negative(child, self.page.hints):
                 return None
             i = self.page.find(child)
             if i is None:
@@ -354,7 +354,7 @@ class _Walker:
             if self.trust or not hidden(child):
                 self.quote(child)
             return None
-        furniture, weight = hints(child)
+        furniture, weight = hints(child, self.page.hints)
         if furniture and not self.trust and not self.holds_much(self.page.find(child)):
             return None  # furniture by its class or role (unless it holds the article)
         if tag == "p":
@@ -371,7 +371,7 @@ class _Walker:
             items = [
                 norm(li.text(deep=True))
                 for li in child.iter()
-                if li.tag == "li" and (self.trust or not strong_negative(li))
+                if li.tag == "li" and (self.trust or not strong_negative(li, self.page.hints))
             ]
             items = [i for i in items if i]
             if items and not self.link_list(child, " ".join(items)):

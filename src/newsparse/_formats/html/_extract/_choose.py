@@ -140,7 +140,7 @@ def _furniture(page: Page, i: int, by_name: bool) -> bool:
     if page.tags[i] in FURNITURE_TAGS:
         return True
     node = page.nodes[i]
-    return hints(node)[0] if by_name else hidden(node)
+    return hints(node, page.hints)[0] if by_name else hidden(node)
 
 
 def candidates(
@@ -205,7 +205,9 @@ def ranked(page: Page, found: dict[int, Candidate]) -> list[Candidate]:
     """The candidates that got votes, best first, with their tag and class/id weights."""
     scored = [e for e in found.values() if e.units and not e.bad]
     for e in scored:
-        e.score += C.TAG_WEIGHT.get(page.tags[e.index], 0) + class_weight(page.nodes[e.index])
+        e.score += C.TAG_WEIGHT.get(page.tags[e.index], 0) + class_weight(
+            page.nodes[e.index], page.hints
+        )
     scored.sort(key=lambda e: e.score, reverse=True)
     return scored
 
@@ -376,7 +378,12 @@ def siblings(page: Page, found: dict[int, Candidate], best: Candidate) -> list[L
     out: list[LexborNode] = []
     follows = False
     for sibling, joins in reversed(row):
-        if not joins and follows and sibling.tag in HEADINGS and not strong_negative(sibling):
+        if (
+            not joins
+            and follows
+            and sibling.tag in HEADINGS
+            and not strong_negative(sibling, page.hints)
+        ):
             joins = True
         follows = joins
         if joins:
@@ -485,7 +492,9 @@ def _clear_path(page: Page, u: int, top: int) -> bool:
             return True
         if i < 0 or page.tags[i] in ("nav", "aside", "footer", "figure", "li"):
             return False
-        if i != u and (hints(page.nodes[i])[1] < 0 or strong_negative(page.nodes[i])):
+        if i != u and (
+            hints(page.nodes[i], page.hints)[1] < 0 or strong_negative(page.nodes[i], page.hints)
+        ):
             return False  # furniture or media by its class (a caption, a credit)
         i = page.parent[i]
     return i == top

@@ -129,13 +129,20 @@ def _words(value: str | None) -> tuple[bool, bool, bool]:
     return found
 
 
-def hints(node: LexborNode) -> tuple[bool, int]:
+def hints(node: LexborNode, memo: dict[int, tuple[bool, int]] | None = None) -> tuple[bool, int]:
     """(furniture, weight) of an element.
 
     Furniture: its class/id names furniture with no content word, its role is
     navigation-like, or it is hidden. The weight is readability's class/id weight
-    (+25 for content words, -25 for furniture words).
+    (+25 for content words, -25 for furniture words). ``memo`` (one per page, by node)
+    saves reading the attributes again for an element asked about twice.
     """
+    if memo is not None:
+        key = node.mem_id
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = hints(node)
+        return found
     attrs = node.attributes
     if not attrs:
         return False, 0
@@ -146,13 +153,16 @@ def hints(node: LexborNode) -> tuple[bool, int]:
     weight = CLASS_WEIGHT if positive else 0
     if strong or (not positive and (cls[2] or ident[2])):
         weight -= CLASS_WEIGHT
-    furniture = (strong and not positive) or attrs.get("role") in _ROLES or hidden(node)
+    furniture = (strong and not positive) or attrs.get("role") in _ROLES or _hidden(attrs)
     return furniture, weight
 
 
 def hidden(node: LexborNode) -> bool:
     """Whether the element is hidden (``hidden``, ``aria-hidden``, an inline style)."""
-    attrs = node.attributes
+    return _hidden(node.attributes)
+
+
+def _hidden(attrs: dict[str, str | None]) -> bool:
     if not attrs:
         return False
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
@@ -161,14 +171,14 @@ def hidden(node: LexborNode) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style or "") is not None
 
 
-def strong_negative(node: LexborNode) -> bool:
+def strong_negative(node: LexborNode, memo: dict[int, tuple[bool, int]] | None = None) -> bool:
     """Whether the element is furniture by its attributes (see :func:`hints`)."""
-    return hints(node)[0]
+    return hints(node, memo)[0]
 
 
-def class_weight(node: LexborNode) -> int:
+def class_weight(node: LexborNode, memo: dict[int, tuple[bool, int]] | None = None) -> int:
     """Readability's class/id weight: -25 for furniture words, +25 for content words."""
-    return hints(node)[1]
+    return hints(node, memo)[1]
 
 
 INLINE = frozenset(  # phrasing elements: a container of only these is a paragraph

@@ -32,6 +32,13 @@ BLOCKS = frozenset(
 """Block elements: a container holding one of these is not a single paragraph."""
 
 
+_NAMES: dict[int, str] = {}
+"""Tag names by lexbor's tag number, for the standard tags (custom elements have numbers
+of their own per page, and are named by asking the node)."""
+
+_STANDARD_TAGS = 1 << 16
+
+
 class Page:
     """The measures of one page's elements, indexed in document order.
 
@@ -52,6 +59,7 @@ class Page:
         "direct_commas",
         "direct_links",
         "end",
+        "hints",
         "index",
         "links",
         "nodes",
@@ -68,6 +76,7 @@ class Page:
         self.tags: list[str] = []
         self.parent: list[int] = []  # -1 for the root
         self.index: dict[int, int] = {}  # mem_id -> index
+        self.hints: dict[int, tuple[bool, int]] = {}  # mem_id -> class/id hints (a memo)
         self.own: list[int] = []
         self.own_links: list[int] = []
         self.own_commas: list[int] = []
@@ -101,8 +110,15 @@ def measure(root: LexborNode) -> Page:
     nodes, tags, parent, index = page.nodes, page.tags, page.parent, page.index
     texts: list[tuple[int, str]] = []  # (parent element, text) of every text node
     # the walk: elements in document order with their parents, and the text nodes
+    names = _NAMES
     for node in root.traverse(include_text=True, skip_empty=True):
-        tag = node.tag or ""
+        # the name of a standard tag by its number (no new string per node)
+        number = node.tag_id
+        tag = names.get(number)
+        if tag is None:
+            tag = node.tag or ""
+            if number < _STANDARD_TAGS:
+                names[number] = tag
         if tag == "-text":
             chars = node.text_content
             up = node.parent
