@@ -52,6 +52,7 @@ from ._extract._features import (
     dense,
     hidden,
     hints,
+    marks_body,
     norm,
     size,
     strong_negative,
@@ -534,14 +535,17 @@ def _clean(tree: LexborHTMLParser, drop: list[str]) -> None:
                 node.decompose()
 
 
-def _hint(tree: LexborHTMLParser) -> LexborNode | None:
-    """``itemprop=articleBody``, or the page's only ``<article>`` (a structured hint)."""
-    articles = []
-    for node in tree.css('[itemprop~="articleBody"], article'):
-        if node.tag == "article" and "articleBody" not in (node.attributes.get("itemprop") or ""):
-            articles.append(node)
-        elif node.tag != "meta":
-            return node
+def _hint(page: Page, candidates: list[int]) -> int | None:
+    """``itemprop=articleBody``, or the page's only ``<article>`` (a structured hint).
+
+    The marked body is looked for among the scoring's candidates (an element holding the
+    article's paragraphs is one), the ``<article>``s among the measured tags: no query
+    over the whole tree.
+    """
+    for i in candidates:
+        if marks_body(page.nodes[i]):
+            return i
+    articles = [i for i, tag in enumerate(page.tags) if tag == "article"]
     return articles[0] if len(articles) == 1 else None
 
 
@@ -566,10 +570,9 @@ def _choose(
     if chosen is None:
         return [], {}, 0
     prose = first.prose if first is not None else chosen.prose
-    hint = _hint(tree)
-    at = page.find(hint) if hint is not None else None
     nodes = chosen.nodes
-    if at is not None and len(nodes) == 1:
+    at = _hint(page, chosen.candidates) if len(nodes) == 1 else None
+    if at is not None:
         won = page.find(nodes[0])
         if won is not None and not page.holds(at, won):
             # the winner is outside the marked body (a comment thread, a teaser list)

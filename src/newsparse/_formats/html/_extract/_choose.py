@@ -21,7 +21,15 @@ from bisect import bisect_right
 from selectolax.lexbor import LexborNode
 
 from . import _constants as C
-from ._features import INLINE, class_weight, hidden, hints, norm, size, strong_negative
+from ._features import (
+    INLINE,
+    class_weight,
+    hidden,
+    hints,
+    norm,
+    size,
+    strong_negative,
+)
 from ._measure import Page
 
 __all__ = [
@@ -86,15 +94,22 @@ class Choice:
     """The elements holding the article, with the scores and sizes the comparison needs.
 
     ``score``: the winner's; ``held``: the paragraph text below each candidate (furniture
-    left out); ``prose``: the size of every paragraph that votes, furniture included.
+    left out); ``prose``: the size of every paragraph that votes, furniture included;
+    ``candidates``: every ancestor of a voting paragraph, in page order.
     """
 
-    __slots__ = ("held", "nodes", "prose", "score")
+    __slots__ = ("candidates", "held", "nodes", "prose", "score")
 
     def __init__(
-        self, nodes: list[LexborNode], score: float, held: dict[int, int], prose: int = 0
+        self,
+        nodes: list[LexborNode],
+        score: float,
+        held: dict[int, int],
+        prose: int = 0,
+        candidates: list[int] | None = None,
     ) -> None:
         self.nodes = nodes
+        self.candidates = candidates or []  # every candidate's index, in page order
         self.score = score
         self.held = held  # element index -> paragraph text below it (furniture left out)
         self.prose = prose  # the size of every paragraph that votes, furniture included
@@ -526,4 +541,4 @@ def choose(
     nodes = parts(page, found, best, nodes)
     nodes = lead(page, units, nodes)
     held = {key: e.held for key, e in found.items() if not e.bad}
-    return Choice(nodes, best.score, held, sum(n for _u, n, _s in units))
+    return Choice(nodes, best.score, held, sum(n for _u, n, _s in units), list(found))

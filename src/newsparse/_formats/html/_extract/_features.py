@@ -23,6 +23,7 @@ __all__ = [
     "hidden",
     "hints",
     "link_size",
+    "marks_body",
     "norm",
     "size",
     "strong_negative",
@@ -169,6 +170,12 @@ def _hidden(attrs: dict[str, str | None]) -> bool:
         return True
     style = attrs.get("style")
     return bool(style) and _HIDDEN_STYLE.search(style or "") is not None
+
+
+def marks_body(node: LexborNode) -> bool:
+    """Whether the element is marked as the article's body (``itemprop=articleBody``)."""
+    itemprop = node.attributes.get("itemprop")
+    return bool(itemprop) and "articleBody" in (itemprop or "").split() and node.tag != "meta"
 
 
 def strong_negative(node: LexborNode, memo: dict[int, tuple[bool, int]] | None = None) -> bool:
