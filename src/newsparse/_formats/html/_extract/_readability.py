@@ -48,6 +48,7 @@ by tag.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Final
 
 from selectolax.lexbor import LexborNode
@@ -186,50 +187,50 @@ _WORD_LISTS: Final = (
     (_IS_POSITIVE, _POSITIVE),
     (_IS_NEGATIVE, _NEGATIVE),
 )
-_TOKENS: dict[str, int] = {}
-_VALUES: dict[str, int] = {}
-_MEMO_MAX = 8192
 
 
-def _token_flags(token: str) -> int:
-    """The word lists one class name (or id) matches, memoised: names repeat a lot.
+def _word_bits() -> dict[str, int]:
+    """Every word of Readability's lists with the lists it is in."""
+    words: dict[str, int] = {}
+    for bit, listed in _WORD_LISTS:
+        for word in listed:
+            words[word] = words.get(word, 0) | bit
+    return words
 
-    Readability matches its lists on the whole ``"class id"`` string; none of its words
-    holds a space, so matching name by name finds the same words (its ``hid`` rule, a
-    name on its own, too).
+
+_WORD_BITS: Final = _word_bits()
+_HID: Final = re.compile(r"(?<!\S)hid(?!\S)")  # Readability's "hid" rule: a name on its own
+
+
+def _value_flags(values: list[str]) -> list[int]:
+    """The word lists each class or id value matches, all values in one pass.
+
+    Readability matches its lists on the lower-cased ``"class id"`` string; none of its
+    words holds a space or a newline, so finding each word in the values joined by
+    newlines finds the same words: one fast substring search per word over the page's
+    values instead of one search per word and element.
     """
-    found = _TOKENS.get(token)
-    if found is None:
-        low = token.lower()
-        found = 0
-        for bit, words in _WORD_LISTS:
-            for word in words:
-                if word in low:
-                    found |= bit
-                    break
-        if low == "hid":
-            found |= _IS_NEGATIVE
-        if "share" in low and _SHARE.search(token):
-            found |= _IS_SHARE
-        if len(_TOKENS) >= _MEMO_MAX:
-            _TOKENS.clear()
-        _TOKENS[token] = found
-    return found
-
-
-def _value_flags(value: str | None) -> int:
-    """The word lists a class or id value matches, name by name (memoised by value)."""
-    if not value:
-        return 0
-    found = _VALUES.get(value)
-    if found is None:
-        found = 0
-        for token in value.split():
-            found |= _token_flags(token)
-        if len(_VALUES) >= _MEMO_MAX:
-            _VALUES.clear()
-        _VALUES[value] = found
-    return found
+    if not values:
+        return []
+    starts: list[int] = []
+    at = 0
+    for value in values:
+        starts.append(at)
+        at += len(value) + 1
+    joined = "\n".join(values)
+    low = joined.lower()
+    flags = [0] * len(values)
+    find = low.find
+    for word, bits in _WORD_BITS.items():
+        at = find(word)
+        while at >= 0:
+            flags[bisect_right(starts, at) - 1] |= bits
+            at = find(word, at + 1)
+    for m in _HID.finditer(low):
+        flags[bisect_right(starts, m.start()) - 1] |= _IS_NEGATIVE
+    for m in _SHARE.finditer(joined):
+        flags[bisect_right(starts, m.start()) - 1] |= _IS_SHARE
+    return flags
 
 
 def _weight(cls: int, ident: int) -> int:
@@ -265,9 +266,20 @@ class _Marks:
     __slots__ = ("attrs", "classes", "idents", "near_code", "near_figure", "near_table")
 
     def __init__(self, page: Page) -> None:
-        self.attrs = [node.attributes for node in page.nodes]
-        self.classes = [_value_flags(a.get("class")) if a else 0 for a in self.attrs]
-        self.idents = [_value_flags(a.get("id")) if a else 0 for a in self.attrs]
+        self.attrs = attrs = [node.attributes for node in page.nodes]
+        # the distinct class and id values of the page, matched in one pass
+        numbers: dict[str, int] = {}
+        classes, idents = [-1] * len(attrs), [-1] * len(attrs)
+        for i, a in enumerate(attrs):
+            if a:
+                for key, out in (("class", classes), ("id", idents)):
+                    value = a.get(key)
+                    if value:
+                        out[i] = numbers.setdefault(value, len(numbers))
+        flags = _value_flags(list(numbers))
+        flags.append(0)  # index -1: no value
+        self.classes = [flags[k] for k in classes]
+        self.idents = [flags[k] for k in idents]
         self.near_table, self.near_code, self.near_figure = _ancestors_within(page)
 
     def words(self, i: int) -> int:
