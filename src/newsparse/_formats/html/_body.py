@@ -47,11 +47,11 @@ from ._extract import Page, choose, measure
 from ._extract import _constants as C
 from ._extract._compare import Summary, doubtful, prefer_second
 from ._extract._features import (
-    NOTICE,
     credit_of,
     dense,
     hidden,
     hints,
+    is_notice,
     marks_body,
     norm,
     size,
@@ -465,7 +465,7 @@ def _tidy(blocks: list[Block]) -> list[Block]:
             notices < C.NOTICE_BLOCKS
             and isinstance(last, Paragraph)
             and _words(text) <= C.NOTICE_WORDS
-            and NOTICE.search(text)
+            and is_notice(text)
             and not is_note(text)
         ):
             kept.pop()

@@ -254,6 +254,19 @@ def _parse(
     return LexborHTMLParser(text), how, flattened
 
 
+def _may_be_own(data: str | bytes, how: dict[str, str] | None) -> bool:
+    """Whether the page may hold newsparse's own markup (its class name is in the page).
+
+    A substring search in the page saves a query over the whole tree on every other page;
+    in UTF-16 or UTF-32 the bytes do not show the name, so those pages are queried.
+    """
+    if isinstance(data, str):
+        return ARTICLE_CLASS in data
+    if how is not None and how["codec"].startswith(("utf-16", "utf-32")):
+        return True
+    return ARTICLE_CLASS.encode("ascii") in bytes(data)
+
+
 def _own_article(tree: LexborHTMLParser) -> LexborNode | None:
     node = tree.css_first(f"article.{ARTICLE_CLASS}")
     if node is None or not (node.attributes.get("itemtype") or "").endswith("NewsArticle"):
@@ -325,7 +338,7 @@ def read(
     """
     tree, how, flattened = _parse(data, encoding)
     try:
-        own = _own_article(tree)
+        own = _own_article(tree) if _may_be_own(data, how) else None
         if own is not None:
             return read_own(own)
         return _read_page(tree, how, body, rules, flattened)

@@ -15,13 +15,13 @@ from ._constants import CLASS_WEIGHT, WIDE_WEIGHT
 
 __all__ = [
     "INLINE",
-    "NOTICE",
     "class_weight",
     "commas",
     "credit_of",
     "dense",
     "hidden",
     "hints",
+    "is_notice",
     "link_size",
     "marks_body",
     "norm",
@@ -258,8 +258,11 @@ NOTICE_PHRASES = (
 than the story: subscriptions, newsletters, following, sharing, donations, comments,
 copyright (English, German, French, Spanish, Italian, Portuguese)."""
 
-NOTICE = re.compile("|".join(re.escape(p) for p in NOTICE_PHRASES), re.IGNORECASE)
-"""Any of :data:`NOTICE_PHRASES` (literal alternatives: linear in the text)."""
+
+def is_notice(text: str) -> bool:
+    """Whether a text holds one of :data:`NOTICE_PHRASES` (a substring search each)."""
+    low = text.lower()
+    return any(phrase in low for phrase in NOTICE_PHRASES)
 
 
 CREDIT_WORDS = (
