@@ -5,7 +5,9 @@ container choice: each names the general property of pages that the extractor re
 from __future__ import annotations
 
 import newsparse
-from newsparse import Heading, ListBlock, Paragraph
+from newsparse import Heading, ListBlock, MediaBlock, Paragraph, Preformatted
+from newsparse._formats.html._body import first_opinion, prepare
+from newsparse._formats.html._reader import parse
 
 HEAD = "<html lang='en'><head><title>{title}</title></head><body>"
 MENU = (
@@ -319,3 +321,229 @@ def test_forum_thread_of_posts_named_like_comments() -> None:
         + FOOT
     )
     assert texts(page) == posts
+
+
+# ---------------------------------------------------------------------------
+# the second extractor and the comparison
+
+
+def main_only(page: str) -> list[str]:
+    """The main extractor's texts, without the comparison with the second one."""
+    tree, _ = parse(page)
+    prepared, selector = prepare(tree, None, None)
+    blocks, _ruled, _prose = first_opinion(tree, prepared, selector)
+    out = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            out.extend(block.items)
+        else:
+            out.append(getattr(block, "text", ""))
+    return out
+
+
+STORY = [
+    "The harbour board voted on Monday to keep the night ferry running through the winter, "
+    "after a petition signed by two thousand islanders reached the council last month.",
+    "The ferry will leave the pier at eleven every evening, and the fare stays at four pounds "
+    "for adults, two for children, as the board had promised in its spring meeting.",
+    "Fishermen, nurses and the bakery's early shift had written to the board, saying the last "
+    "boat was the only way home for them; the board said it had heard them, and would listen.",
+    "The council will pay for the extra crew until April, from the fund it keeps for the "
+    "island's roads, and the board will count the passengers every night to see who rides.",
+]
+
+
+def test_gallery_of_long_captions_gives_way_to_the_article() -> None:
+    # prose: a photo gallery's legends (a list of long captions) outscore a short article
+    # in the main extractor; a result made only of list items gives way to a second result
+    # written in paragraphs (Readability's, which strips the legends by their name)
+    legends = "".join(
+        f"<li><h2>Photo {k} of 12</h2><p>The harbour at dawn, seen from the north pier, with "
+        f"the night ferry coming in, its lights still on, gulls above, a tug waiting by the "
+        f"quay, nets drying on the rail, the fish market opening, the first buyers in line, "
+        f"crates of crab, the ice van, the harbour master's dog, the bakery's van, shot {k}."
+        f"</p></li>"
+        for k in range(1, 13)
+    )
+    page = (
+        HEAD.format(title="Night ferry stays")
+        + MENU
+        + f"<div class='gallery'><div class='slides'><ul class='legends'>{legends}</ul></div>"
+        + "</div><div class='text'><div class='story'>"
+        + "".join(f"<p>{p}</p>" for p in STORY)
+        + "</div></div>"
+        + FOOT
+    )
+    assert not any(p in main_only(page) for p in STORY)  # the main pick is the gallery
+    assert texts(page) == STORY
+
+
+def test_main_pick_of_a_fragment_gives_way_to_the_whole_article() -> None:
+    # coverage: the article's first part (comma-rich paragraphs in one box) outscores its
+    # rest (one paragraph per box) in the main extractor, which takes the part, holding
+    # under half of the page's paragraph text; the second result (Readability reads a box
+    # of one paragraph as that paragraph) holds all of it and twice as much again
+    part = [
+        f"The island's cinema, shut for a year, reopened on Friday, {k}, with a new roof, new "
+        f"seats, a new screen, a new sign, a new boiler and, at last, a new projector, paid "
+        f"for by a raffle, a bake sale, a grant and the school's summer fair."
+        for k in ("at noon", "at six", "at nine", "at midnight")
+    ]
+    rest = [
+        f"Part {k} of the evening went to the volunteers who kept the hall dry through the "
+        f"winter and who painted the foyer in the colours the children chose for it this year."
+        for k in range(1, 9)
+    ]
+    page = (
+        HEAD.format(title="The cinema reopens")
+        + MENU
+        + "<div class='article'><div class='part'>"
+        + "".join(f"<p>{p}</p>" for p in part)
+        + "</div><section class='more'>"
+        + "".join(f"<div><p>{p}</p></div>" for p in rest)
+        + "</section></div>"
+        + FOOT
+    )
+    assert main_only(page) == part  # the main pick is the first part only
+    assert texts(page) == part + rest
+
+
+def test_second_result_of_links_is_no_article() -> None:
+    # a page of teaser links: the main extractor finds no article, and the second one's
+    # result (the links) is no article either
+    teasers = "".join(
+        f"<li><a href='/n/{k}'>Harbour news number {k}: the ferry, the fares and the pier "
+        f"timetable for the winter</a></li>"
+        for k in range(12)
+    )
+    page = HEAD.format(title="News index") + f"<div class='index'><ul>{teasers}</ul></div>" + FOOT
+    assert newsparse.read(page, "html").body == ()
+
+
+# ---------------------------------------------------------------------------
+# what the emitting and the tidying keep
+
+
+def test_article_of_headings_and_pictures_is_kept() -> None:
+    # no paragraph at all: an article of headings and pictures is still an article, and
+    # its pictures are figures of the body (not dropped as trailing furniture)
+    page = (
+        HEAD.format(title="Boats of the harbour")
+        + "<article><h2>The morning ferry</h2><img src='/img/ferry.jpg' alt='The ferry'>"
+        + "<h2>The lifeboat</h2><img src='/img/lifeboat.jpg' alt='The lifeboat'></article>"
+        + FOOT
+    )
+    body = newsparse.read(page, "html").body
+    assert [type(b).__name__ for b in body] == ["Heading", "MediaBlock", "Heading", "MediaBlock"]
+    assert [b.media.url for b in body if isinstance(b, MediaBlock)] == [
+        "/img/ferry.jpg",
+        "/img/lifeboat.jpg",
+    ]
+
+
+def test_pictures_between_paragraphs_are_figures_and_icons_are_not() -> None:
+    # an image standing between blocks is a picture of the article; an icon (a declared
+    # size under 48 pixels) or an image inside a paragraph is not a figure of its own
+    page = (
+        HEAD.format(title="Night ferry stays")
+        + "<div class='story'>"
+        + f"<p>{STORY[0]}</p><img src='/img/pier.jpg' alt='The pier'>"
+        + f"<img src='/img/icon.png' width='16' height='16'><p>{STORY[1]}</p>"
+        + f"<p><img src='/img/smile.png'>{STORY[2]}</p></div>"
+        + FOOT
+    )
+    body = newsparse.read(page, "html").body
+    figures = [b.media.url for b in body if isinstance(b, MediaBlock)]
+    assert figures == ["/img/pier.jpg"]
+    assert [b.text for b in body if isinstance(b, Paragraph)] == STORY[:3]
+
+
+def test_notices_after_the_story_are_dropped() -> None:
+    # the site's notices after the story (subscribe, follow, donate, copyright), in any of
+    # several languages, are furniture; the story's own last paragraph stays
+    notices = [
+        "Enjoyed this story? Subscribe to our weekly newsletter for more from the islands.",
+        "Folgen Sie uns auch auf unseren Kanälen, wir freuen uns auf Ihre Kommentare!",
+        "© 2026 The Island Gazette. Todos los derechos reservados.",
+    ]
+    last = "The board meets again in March, when it will look at the summer timetable."
+    page = (
+        HEAD.format(title="Night ferry stays")
+        + "<div class='story'>"
+        + "".join(f"<p>{p}</p>" for p in [*STORY, last, *notices])
+        + "</div>"
+        + FOOT
+    )
+    assert texts(page) == [*STORY, last]
+
+
+def test_code_at_the_end_of_a_how_to_is_kept() -> None:
+    # a code block is content wherever it stands, even last and short
+    steps = [
+        "To see whether the service runs, open a terminal on the harbour server and list "
+        "the jobs of the ferry timetable, which the board keeps up to date every night.",
+        "If the list is empty, the timetable job has stopped; start it again with the "
+        "command below, as the harbour master's account, and check the list once more.",
+    ]
+    page = (
+        HEAD.format(title="Restarting the timetable")
+        + "<div class='post'>"
+        + "".join(f"<p>{p}</p>" for p in steps)
+        + "<p><strong>Start it again:</strong></p><pre>timetable start --all</pre></div>"
+        + FOOT
+    )
+    body = newsparse.read(page, "html").body
+    assert isinstance(body[-1], Preformatted)
+    assert body[-1].text == "timetable start --all"
+
+
+def test_metadata_line_under_the_headline_is_dropped() -> None:
+    # a line of short parts split by bars, one of them a date, is the metadata line
+    page = (
+        HEAD.format(title="Night ferry stays")
+        + "<div class='story'><p>12. Mai 2026, 09:15 | Ann Lee | 3 Kommentare</p>"
+        + "".join(f"<p>{p}</p>" for p in STORY)
+        + "</div>"
+        + FOOT
+    )
+    assert texts(page) == STORY
+
+
+def test_caption_with_a_credit_is_a_figure_not_text() -> None:
+    # a short paragraph ending with a photo credit in brackets is a caption whose
+    # picture was not marked as a figure: it becomes a figure of the body
+    page = (
+        HEAD.format(title="Night ferry stays")
+        + "<div class='story'>"
+        + f"<p>{STORY[0]}</p><p>The night ferry at the north pier (Photo: Ann Lee)</p>"
+        + "".join(f"<p>{p}</p>" for p in STORY[1:])
+        + "</div>"
+        + FOOT
+    )
+    body = newsparse.read(page, "html").body
+    assert [b.text for b in body if isinstance(b, Paragraph)] == STORY
+    (figure,) = [b for b in body if isinstance(b, MediaBlock)]
+    assert (figure.media.caption, figure.media.credit) == (
+        "The night ferry at the north pier",
+        "Photo: Ann Lee",
+    )
+
+
+def test_long_lead_without_a_final_mark_leads_the_body() -> None:
+    # a long intro above the body joins it even when it does not end like a sentence
+    lead = (
+        "After a year of meetings, two petitions, a packed public hearing in the school hall "
+        "and a vote that went down to the last member, the harbour board has decided that "
+        "the night ferry stays on the winter timetable, and that the fare for islanders "
+        "stays where it is"
+    )
+    page = (
+        HEAD.format(title="Night ferry stays")
+        + "<article><header><h1>Night ferry stays</h1>"
+        + f"<div class='intro'>{lead}</div></header>"
+        + "<div class='article-body'>"
+        + "".join(f"<p>{p}</p>" for p in STORY)
+        + "</div></article>"
+        + FOOT
+    )
+    assert texts(page) == [lead, *STORY]

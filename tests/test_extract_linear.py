@@ -4,6 +4,9 @@ Growth is checked by ratio: the extraction of a page four times larger may take 
 :data:`MAX_GROWTH` times longer (a quadratic step takes about 16 times longer). Each size
 is timed in process CPU time (not wall-clock), as the best of several runs with the
 garbage collector paused, so the ratio is about the work done, not about a busy machine.
+The second extractor (Readability's algorithm) is checked on the same shapes and on
+shapes of its own (phrasing runs between blocks and ``<br>`` chains, paragraphs wrapped
+one per ``div``, data tables, many siblings, many headings to compare with the title).
 The measuring pass is also checked against a direct computation on generated trees.
 """
 
@@ -19,7 +22,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from _growth import LINEAR
-from newsparse._formats.html._body import extract_body
+from newsparse._formats.html._body import extract_body, prepare, second_opinion
 from newsparse._formats.html._extract import measure
 from newsparse._formats.html._extract._features import dense
 from newsparse._formats.html._extract._measure import BLOCKS
@@ -50,6 +53,25 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
+SECOND_SHAPES: dict[str, Callable[[int], str]] = {
+    **SHAPES,
+    "phrasing runs between blocks": lambda n: (
+        "<div>" + ("run of text, <b>bold</b> and more<br><br>" + "<p>x</p>") * n + "</div>"
+    ),
+    "paragraphs wrapped one per div": lambda n: ("<div><div><p>" + SENTENCE + "</p></div>") * n,
+    "a data table": lambda n: (
+        "<table><caption>Fares</caption>"
+        + "<tr><td>" + SENTENCE + "</td><td>2</td><td>3</td></tr>" * n
+        + "</table>"
+    ),
+    "many siblings": lambda n: "<div>" + ("<p>" + SENTENCE + "</p><div>ad</div>") * n + "</div>",
+    "many headings": lambda n: ("<h2>Fares rise again on the harbour line</h2><p>x</p>") * n,
+    "long class values": lambda n: (
+        "<div class='" + " ".join(f"c{k}" for k in range(n)) + "'><p>" + SENTENCE + "</p></div>"
+    ),
+}  # fmt: skip
+
+
 def _page(body: str) -> str:
     return f"<html><head><title>Fares</title></head><body>{body}</body></html>"
 
@@ -77,6 +99,36 @@ def test_extraction_time_grows_linearly(shape: str) -> None:
     for _attempt in range(3):  # a busy machine can stall one size: the best of three
         small = _extract_seconds(_page(make(n)))
         large = _extract_seconds(_page(make(4 * n)))
+        growth.append(large / small)
+        if growth[-1] < MAX_GROWTH:
+            break
+    assert min(growth) < MAX_GROWTH, f"{shape}: x{min(growth):.1f} at 4x the size"
+
+
+def _second_seconds(html: str, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        tree, _ = parse(html)
+        page, _selector = prepare(tree, None, None)
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            second_opinion(page, "Fares")
+            best = min(best, time.process_time() - start)
+        finally:
+            gc.enable()
+    return best
+
+
+@pytest.mark.parametrize("shape", list(SECOND_SHAPES))
+def test_second_extractor_time_grows_linearly(shape: str) -> None:
+    make = SECOND_SHAPES[shape]
+    n = 300
+    growth = []
+    for _attempt in range(3):
+        small = _second_seconds(_page(make(n)))
+        large = _second_seconds(_page(make(4 * n)))
         growth.append(large / small)
         if growth[-1] < MAX_GROWTH:
             break
@@ -127,6 +179,7 @@ def test_measures_match_a_direct_computation(body: str) -> None:
     page = measure(root)
     for i, node in enumerate(page.nodes):
         assert page.text[i] == dense(node.text(deep=True))
+        assert page.direct[i] == dense(node.text(deep=False))
         assert page.links[i] == _link_text(node)
         below = [page.tags[j] for j in range(i + 1, page.end[i] + 1)]
         assert below == [n.tag for n in node.css("*")][1:]  # the subtree (css: self first)
