@@ -111,6 +111,44 @@ def test_the_sites_header_date_is_not_the_articles() -> None:
 
 
 # ---------------------------------------------------------------------------
+# a script-rendered page's application state
+
+
+def test_a_script_rendered_page_gives_its_state_s_publication_date() -> None:
+    state = {
+        "props": {
+            "story": {"title": "Ferry timetable", "publishedAt": "2022-03-14T08:30:05+01:00"},
+            "related": [{"title": "Bridge works", "publishedAt": "2021-11-02T10:00:00Z"}],
+        }
+    }
+    a = page(
+        body="<h1>Ferry timetable</h1><div id=root></div>"
+        f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(state)}</script>'
+    )
+    assert a.published == datetime(2022, 3, 14, 7, 30, 5, tzinfo=timezone.utc)
+    assert provenance(a, "published")["source"] == "script:publishedAt"
+
+
+def test_state_serialised_twice_and_creation_keys_are_read() -> None:
+    inner = json.dumps({"comment": {"createdAt": "2022-05-01T09:00:00Z"}})
+    twice = json.dumps({"page": json.dumps({"published_at": "2022-04-30 18:45:00+02:00"})})
+    a = page(body=f"<h1>Market day</h1><script>window.__A__ = {inner}; var b = {twice};</script>")
+    assert a.published == datetime(2022, 4, 30, 16, 45, tzinfo=timezone.utc)
+    created = page(body=f"<h1>Market day</h1><script>window.__A__ = {inner};</script>")
+    assert created.published == datetime(2022, 5, 1, 9, tzinfo=timezone.utc)
+
+
+def test_the_application_state_never_overrides_a_page_date() -> None:
+    state = json.dumps({"publishedAt": "2019-01-01T00:00:00Z"})
+    a = page(
+        body='<h1>Ferry timetable</h1><span class="post-date">21 Jan 2020</span>'
+        f"<script>window.__S__ = {state};</script>"
+    )
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2020-01-21"
+
+
+# ---------------------------------------------------------------------------
 # machine-readable dates
 
 
@@ -120,6 +158,8 @@ def test_the_sites_header_date_is_not_the_articles() -> None:
         ("2020-09-25T16:02:50CDT", datetime(2020, 9, 25, 21, 2, 50, tzinfo=timezone.utc)),
         ("20201123T11:02:35Z", datetime(2020, 11, 23, 11, 2, 35, tzinfo=timezone.utc)),
         ("2020-11-23T23:15:0Z", datetime(2020, 11, 23, 23, 15, tzinfo=timezone.utc)),
+        # milliseconds after a colon, as some CMS templates write them
+        ("2022-03-14T08:30:05:250Z", datetime(2022, 3, 14, 8, 30, 5, 250000, tzinfo=timezone.utc)),
     ],
 )
 def test_jsonld_date_forms(raw: str, expected: datetime) -> None:

@@ -93,6 +93,19 @@ def test_byline_names_with_many_suffixes_are_linear() -> None:
     assert time_growth(parse_names, lambda n: "Ana Ruiz" + ", Jr." * n, 5000) < LINEAR
 
 
+def test_application_state_dates_are_searched_in_linear_time() -> None:
+    import newsparse
+
+    def read(page: str) -> object:
+        return newsparse.read(page, "html", body=False)
+
+    def make(n: int) -> str:  # near misses: keys without a date, long runs of spaces
+        state = ('\\"publishedAt\\":  ' + " " * 50 + '"x", ') * n
+        return f"<title>Ferry</title><script>var s = {{{state}}};</script>"
+
+    assert time_growth(read, make, 500) < LINEAR
+
+
 def test_ninjs_html_body_with_unclosed_markup_is_linear() -> None:
     from newsparse._markup import html_to_blocks
 

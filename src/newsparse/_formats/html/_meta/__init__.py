@@ -14,6 +14,9 @@ One module per source, each adding what it finds to a :class:`~.found.Found`:
   ET``, read with :mod:`newsparse._text.bylines`);
 - :mod:`.title`: the ``<h1>`` and ``<title>``, and site names cut from titles;
 - :mod:`.figure`: the caption, credit and alt text of the lead image;
+- :mod:`.visible`: the dates a page shows only as text;
+- :mod:`.scripts`: a publication date in the application state a script-rendered page
+  embeds (the last resort);
 - :mod:`.choose`: the choice among the date candidates.
 
 Each field takes the first source that gives it, in this order of trust: JSON-LD,
@@ -45,6 +48,7 @@ from .figure import read_lead_figure
 from .found import HTTP, Found
 from .jsonld import read_jsonld
 from .microdata import read_microdata
+from .scripts import read_script_dates
 from .tags import meta_tags, read_meta
 from .times import read_times, read_url_date
 from .title import read_title
@@ -116,6 +120,8 @@ def extract(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[str]]:
     read_url_date(found)
     if not any(tier(c.source) <= _TRUSTED for c in found.dates["published"]):
         read_visible_dates(tree, found)
+    if not found.dates["published"]:
+        read_script_dates(tree, found)  # the last resort: a script-rendered page's state
     provenance: dict[str, Any] = dict(found.source)
     if "media" in found.fields:
         provenance["media"] = found.source.get("media", "figure")

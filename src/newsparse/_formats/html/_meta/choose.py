@@ -37,6 +37,7 @@ _TIERS = (
     ("url", 5),
     ("text:date element", 6),
     ("text:", 7),
+    ("script:", 8),
 )
 
 
