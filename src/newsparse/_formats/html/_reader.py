@@ -254,20 +254,15 @@ def _parse(
     return LexborHTMLParser(text), how, flattened
 
 
-def _may_be_own(data: str | bytes, how: dict[str, str] | None) -> bool:
-    """Whether the page may hold newsparse's own markup (its class name is in the page).
+def _own_article(tree: LexborHTMLParser, articles: list[LexborNode]) -> LexborNode | None:
+    """The ``<article class="newsparse">`` of newsparse's own markup, if the page has one.
 
-    A substring search in the page saves a query over the whole tree on every other page;
-    in UTF-16 or UTF-32 the bytes do not show the name, so those pages are queried.
+    ``articles`` are the page's ``<article>`` elements (the metadata reader needs them
+    too): the selector query runs only when one of them may have the class, so other pages
+    pay for no query of their own.
     """
-    if isinstance(data, str):
-        return ARTICLE_CLASS in data
-    if how is not None and how["codec"].startswith(("utf-16", "utf-32")):
-        return True
-    return ARTICLE_CLASS.encode("ascii") in bytes(data)
-
-
-def _own_article(tree: LexborHTMLParser) -> LexborNode | None:
+    if not any(ARTICLE_CLASS in (a.attributes.get("class") or "").lower() for a in articles):
+        return None
     node = tree.css_first(f"article.{ARTICLE_CLASS}")
     if node is None or not (node.attributes.get("itemtype") or "").endswith("NewsArticle"):
         return None
@@ -280,10 +275,11 @@ def _read_page(
     body: bool,
     rules: Rules | None = None,
     flattened: int = 0,
+    articles: list[LexborNode] | None = None,
 ) -> Article:
     from ._meta import extract
 
-    fields, ld_body = extract(tree)
+    fields, ld_body = extract(tree, articles)
     extras = fields["extras"]
     provenance = extras["html.provenance"]
     if how is not None:
@@ -338,10 +334,11 @@ def read(
     """
     tree, how, flattened = _parse(data, encoding)
     try:
-        own = _own_article(tree) if _may_be_own(data, how) else None
+        articles = tree.css("article")
+        own = _own_article(tree, articles)
         if own is not None:
             return read_own(own)
-        return _read_page(tree, how, body, rules, flattened)
+        return _read_page(tree, how, body, rules, flattened, articles)
     except ValidationError as exc:
         raise ParseError(f"not a usable article: {exc}", format=FORMAT) from None
     except RecursionError:

@@ -37,7 +37,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urljoin
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...._text.language import language_tag
 from ...._text.lexicon import PLATFORMS
@@ -78,13 +78,18 @@ def _publication(meta: dict[str, list[str]], found: Found) -> None:
                 return
 
 
-def extract(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[str]]:
+def extract(
+    tree: LexborHTMLParser, articles: list[LexborNode] | None = None
+) -> tuple[dict[str, Any], list[str]]:
     """The Article fields of a real page and the JSON-LD ``articleBody`` paragraphs.
 
     ``fields`` holds keyword arguments for :class:`~newsparse.Article` (``title`` may be
-    missing), including ``extras`` with ``html.provenance``.
+    missing), including ``extras`` with ``html.provenance``. ``articles``: the page's
+    ``<article>`` elements, when the caller has them already (else they are looked for).
     """
-    found = Found()
+    if articles is None:
+        articles = tree.css("article")
+    found = Found(articles[0] if articles else None)
     meta = meta_tags(tree)
     site = tidy(next(iter(meta.get("og:site_name", ())), None))
     if site:

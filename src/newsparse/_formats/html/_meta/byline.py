@@ -68,7 +68,7 @@ def read_byline(tree: LexborHTMLParser, found: Found, *, replace: bool = False) 
     With ``replace``, authors the byline names take the place of those found before
     (the publication named as its own author).
     """
-    root = tree.css_first("article") or tree.body
+    root = found.article or tree.body
     if root is None:
         return
     content = found.content(tree)

@@ -16,7 +16,7 @@ __all__ = ["read_lead_figure"]
 
 def read_lead_figure(tree: LexborHTMLParser, found: Found) -> None:
     """Caption, credit and alt of the lead image from the first figure of the article."""
-    root = tree.css_first("article") or tree.css_first("main") or tree.body
+    root = found.article or tree.css_first("main") or tree.body
     if root is None:
         return
     figure = root.css_first("figure")

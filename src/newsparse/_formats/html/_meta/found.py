@@ -62,7 +62,9 @@ class DateCandidate(NamedTuple):
 class Found:
     """Field values found so far, the source of each, and the date candidates."""
 
-    def __init__(self) -> None:
+    def __init__(self, article: LexborNode | None = None) -> None:
+        self.article = article
+        """The page's first ``<article>`` (found once, asked for by several readers)."""
         self.fields: dict[str, Any] = {}
         self.source: dict[str, str] = {}
         self.dates: dict[str, list[DateCandidate]] = {"published": [], "updated": []}
@@ -70,12 +72,19 @@ class Found:
         self.titles: list[tuple[str, str]] = []
         """Every title the metadata gives, most trusted first: ``(text, source)``."""
         self._content: frozenset[int] | None = None
+        self._heading: tuple[str | None, LexborNode | None] | None = None
 
     def content(self, tree: LexborHTMLParser) -> frozenset[int]:
         """:func:`title_line` of the page for the title found so far (computed once)."""
         if self._content is None:
-            self._content = title_line(tree, self.fields.get("title"))
+            self._content = title_line(tree, self.fields.get("title"), self)
         return self._content
+
+    def heading(self, tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
+        """:func:`title_node` of the page for ``title`` (computed once per title)."""
+        if self._heading is None or self._heading[0] != title:
+            self._heading = (title, title_node(tree, title, self.article))
+        return self._heading[1]
 
     def title(self, value: Any, source: str) -> None:
         """Add a title candidate (and set the title field if it is the first)."""
@@ -148,11 +157,13 @@ _ANCESTORS = 12
 _MAX_HEADINGS = 30
 
 
-def title_node(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
+def title_node(
+    tree: LexborHTMLParser, title: str | None, article: LexborNode | None = None
+) -> LexborNode | None:
     """The heading that shows the page's title.
 
     The first ``<h1>``-``<h3>`` whose text is the title (or holds it, or is held by it),
-    else the article's first ``<h1>``.
+    else the first ``<h1>`` of the ``article`` (the page's first ``<article>``) or body.
     """
     key = _WORDS.sub(" ", title.casefold()).strip() if title else ""
     if key:
@@ -160,17 +171,17 @@ def title_node(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
             text = _WORDS.sub(" ", node.text(deep=True).casefold()).strip()
             if text and (text == key or (len(text) >= 8 and (text in key or key in text))):
                 return node
-    root = tree.css_first("article") or tree.body
+    root = article or tree.body
     return (root.css_first("h1") if root is not None else None) or tree.css_first("h1")
 
 
-def title_line(tree: LexborHTMLParser, title: str | None) -> frozenset[int]:
-    """The title's heading and its ancestors (:func:`title_node`), by ``mem_id``.
+def title_line(tree: LexborHTMLParser, title: str | None, found: Found) -> frozenset[int]:
+    """The title's heading and its ancestors (:meth:`Found.heading`), by ``mem_id``.
 
     Whatever holds the title is the page's content, whatever its class says
     (``class="main sidebar"`` names a layout, ``class="widget blog"`` a blog's column).
     """
-    node = title_node(tree, title)
+    node = found.heading(tree, title)
     out: set[int] = set()
     while node is not None:
         out.add(node.mem_id)

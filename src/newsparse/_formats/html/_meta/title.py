@@ -96,7 +96,7 @@ def _choose(
 
 def read_title(tree: LexborHTMLParser, found: Found) -> None:
     """Choose the title among the metadata's, the ``<h1>`` and the ``<title>``."""
-    root = tree.css_first("article") or tree.body
+    root = found.article or tree.body
     h1 = root.css_first("h1") if root is not None else None
     if h1 is None and root is not None:
         h1 = tree.css_first("h1")

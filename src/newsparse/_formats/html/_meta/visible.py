@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ...._text.dates import TextDate, scan_dates
 from ...._text.lexicon import MONTH_FIRST_LANGUAGES
 from ...._text.tidy import WHITESPACE
-from .found import DateCandidate, Found, furniture, title_node
+from .found import DateCandidate, Found, furniture
 
 __all__ = ["read_visible_dates"]
 
@@ -165,14 +165,14 @@ def read_visible_dates(tree: LexborHTMLParser, found: Found) -> None:
     if body is None:
         return
     month_first = _month_first(found)
-    article = tree.css_first("article") or tree.css_first("main, [role=main]")
+    article = found.article or tree.css_first("main, [role=main]")
     title_text = found.fields.get("title")
     content = found.content(tree)
     if article is not None and _date_elements(article, found, month_first, content):
         return
     if _date_elements(body, found, month_first, content):
         return
-    headings = [title_node(tree, title_text), (article or body).css_first("h1")]
+    headings = [found.heading(tree, title_text), (article or body).css_first("h1")]
     headings.append(body.css_first("h1"))
     seen: set[int] = set()
     around: list[tuple[str, str]] = []
