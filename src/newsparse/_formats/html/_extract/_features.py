@@ -35,7 +35,7 @@ _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00
 
 # class/id hints. Strong ones name furniture whatever else the name says; weak ones only
 # when no positive word is there too ("article-footer" is furniture, "footer" may be).
-_STRONG = re.compile(
+_STRONG_WORDS = (
     r"comment|disqus|share|sharing|social|newsletter|related|recommend|promo|sponsor|"
     r"reviews|rating|testimonial|"
     r"outbrain|taboola|subscri|signup|sign-up|advert|byline|caption|credit|cookie|"
@@ -43,20 +43,24 @@ _STRONG = re.compile(
     r"tweet|instagram|toolbar|masthead|skip-?link|gdpr|consent|jump-?link|modal|popup|"
     r"further-?reading|also-?read|author-?(?:bio|info|box|card)|about-?the-?author|"
     r"(?:^|\s)(?:ad-\w|(?:ads?|adv|nav|navbar|menu|tags|tag-?list|keywords|"
-    r"rss|pager|pagination|copyright|disclaimer|bio|teaser|login|subnav)(?:$|[\s_-]))",
-    re.IGNORECASE,
+    r"rss|pager|pagination|copyright|disclaimer|bio|teaser|login|subnav)(?:$|[\s_-]))"
 )
-_WEAK = re.compile(
+_WEAK_WORDS = (
     r"widget|footer|foot\b|header|meta|author|date|time|info|tools|utility|banner|more|extra|"
     r"aside|links?\b|list|card|thumb|media|photo|image|video|gallery|figure|embed|"
-    r"inline|supplement|note",
-    re.IGNORECASE,
+    r"inline|supplement|note"
 )
-_POSITIVE = re.compile(
+_POSITIVE_WORDS = (
     r"article|body|content|entry|main|post|text|story|prose|blog|markdown|"
-    r"(?:^|[\s_-])(?:page|column|section)(?:$|[\s_-])",
-    re.IGNORECASE,
+    r"(?:^|[\s_-])(?:page|column|section)(?:$|[\s_-])"
 )
+# The lists match a name in any case. Python's case-insensitive matching is slow (several
+# times slower than matching lower-case text), so an ASCII name is lower-cased and matched
+# case-sensitively, which finds the same words; other names keep the case-insensitive form
+# (Unicode case folding is more than lower-casing).
+_STRONG, _STRONG_LOWER = re.compile(_STRONG_WORDS, re.IGNORECASE), re.compile(_STRONG_WORDS)
+_WEAK, _WEAK_LOWER = re.compile(_WEAK_WORDS, re.IGNORECASE), re.compile(_WEAK_WORDS)
+_POSITIVE, _POSITIVE_LOWER = re.compile(_POSITIVE_WORDS, re.IGNORECASE), re.compile(_POSITIVE_WORDS)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -97,11 +101,20 @@ def _name_words(name: str) -> tuple[bool, bool, bool]:
     """(positive, strong, weak) words in one class name (memoised: names repeat a lot)."""
     found = _NAMES.get(name)
     if found is None:
-        strong = _STRONG.search(name) is not None
+        if name.isascii():
+            text, strong_words, positive_words, weak_words = (
+                name.lower(),
+                _STRONG_LOWER,
+                _POSITIVE_LOWER,
+                _WEAK_LOWER,
+            )
+        else:
+            text, strong_words, positive_words, weak_words = name, _STRONG, _POSITIVE, _WEAK
+        strong = strong_words.search(text) is not None
         # a content word inside a furniture name ("related-posts", "article-share") is part
         # of that name: only names without furniture words are content
-        positive = not strong and _POSITIVE.search(name) is not None
-        found = (positive, strong, _WEAK.search(name) is not None)
+        positive = not strong and positive_words.search(text) is not None
+        found = (positive, strong, weak_words.search(text) is not None)
         if len(_NAMES) >= _WORDS_MAX:
             _NAMES.clear()
         _NAMES[name] = found
