@@ -206,3 +206,25 @@ def test_every_corpus_page_reads_with_a_body() -> None:
         if not text and truth.get(path.stem, {}).get("articleBody"):
             empty.append(path.stem)
     assert empty == []
+
+
+@pytest.mark.parametrize(
+    ("name", "furniture"),
+    [
+        ("share-box", True),
+        ("SHARE-BOX", True),
+        ("Related-Stories", True),
+        ("ſhare", True),  # the long s folds to "s": a non-ASCII name keeps full case folding
+        ("story-body", False),
+        ("Story-Body", False),
+        ("clearfix", False),
+    ],
+)
+def test_class_words_match_in_any_case(name: str, furniture: bool) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsparse._formats.html._extract._features import hints
+
+    node = LexborHTMLParser(f'<div class="{name}">x</div>').css_first("div")
+    assert node is not None
+    assert hints(node)[0] is furniture
