@@ -436,3 +436,30 @@ def test_a_platform_gives_way_to_the_publication() -> None:
 def test_a_date_in_the_url_path(url: str, day: str | None) -> None:
     a = page(f'<link rel="canonical" href="{url}"><title>Harbour reopens today</title>')
     assert (a.published.date().isoformat() if a.published else None) == day
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<p><time datetime="2024-03-05">5 March</time><TIME DATETIME="2024-03-06">6</TIME>'
+        '<time>no attribute</time><svg><time datetime="2024-03-07"/></svg></p>',
+        '<p><span itemprop="DATEPUBLISHED">a</span><span itemprop="x\u00a0datePublished">b'
+        '</span><span itemprop="x\tdatePublished">c</span><span itemprop>d</span>'
+        '<meta itemprop="dateModified" content="2024-03-05"></p>',
+        '<time id=a datetime=x itemprop="datePublished dateModified uploadDate">'
+        '<abbr class="published updated" title=t itemprop=dateCreated>b</abbr></time>'
+        '<span itemprop="dateCreated dateCreated">c</span>',
+        '<abbr class="Published" title="2024-03-05">quirks</abbr><abbr class="updated">x</abbr>',
+        '<!DOCTYPE html><abbr class="Published" title=t>a</abbr>'
+        '<abbr class="x\x0bpublished" title=t>b</abbr><abbr class="updated y" TITLE=t>c</abbr>',
+    ],
+)
+def test_dated_elements_are_what_the_selector_matches(page: str) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsparse._formats.html._meta.times import _SELECTOR, _dated
+
+    tree = LexborHTMLParser(page)
+    expected = [node.mem_id for node in tree.css(_SELECTOR)]
+    assert expected  # every page has some
+    assert [node.mem_id for node, _ in _dated(tree)] == expected
