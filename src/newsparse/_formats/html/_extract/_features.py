@@ -15,6 +15,7 @@ from ._constants import CLASS_WEIGHT, WIDE_WEIGHT
 
 __all__ = [
     "INLINE",
+    "WIDE",
     "class_weight",
     "commas",
     "credit_of",
@@ -31,7 +32,8 @@ __all__ = [
 
 # Han, kana, hangul: one character carries about as much as a short word with its space
 # in alphabetic scripts, so it counts three (sizes are comparable across scripts).
-_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+"""The characters that count :data:`~._constants.WIDE_WEIGHT` in a text's size."""
 
 # class/id hints. Strong ones name furniture whatever else the name says; weak ones only
 # when no positive word is there too ("article-footer" is furniture, "footer" may be).
@@ -73,7 +75,7 @@ def size(text: str) -> int:
     """The script-aware length of a text: CJK characters count three."""
     n = len(text)
     if n and not text.isascii():
-        n += (WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
+        n += (WIDE_WEIGHT - 1) * len(WIDE.findall(text))
     return n
 
 
@@ -81,7 +83,7 @@ def dense(text: str) -> int:
     """The script-aware size of a text without its whitespace (cheap: no copy)."""
     n = len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
     if n and not text.isascii():
-        n += (WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
+        n += (WIDE_WEIGHT - 1) * len(WIDE.findall(text))
     return n
 
 
