@@ -110,6 +110,16 @@ def test_the_sites_header_date_is_not_the_articles() -> None:
     assert a.published.date().isoformat() == "2019-06-27"
 
 
+def test_an_element_matching_two_date_hints_counts_once() -> None:
+    # forty elements named both "date" and "meta": the date element after them is still
+    # among the first sixty looked at (each counted once, not once per hint it matches)
+    noise = '<span class="date meta-line">Ferry news from the harbour office</span>' * 40
+    a = page(body=f'<h1>Ferry timetable</h1>{noise}<span class="post-date">21 Jan 2020</span>')
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2020-01-21"
+    assert provenance(a, "published")["source"] == "text:date element"
+
+
 # ---------------------------------------------------------------------------
 # a script-rendered page's application state
 

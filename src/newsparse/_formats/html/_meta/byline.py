@@ -11,7 +11,7 @@ from ...._model import Author
 from ...._text.bylines import BYLINE, parse_byline
 from ...._text.names import MAX_NAME_WORDS, clean_names, dedupe, is_junk
 from ...._text.tidy import WHITESPACE
-from .found import COMMENT_HINTS, HTTP, DateCandidate, Found, furniture, text_of
+from .found import COMMENT_HINTS, HTTP, DateCandidate, Found, furniture, text_of, unique
 
 __all__ = ["publisher_authors", "read_byline"]
 
@@ -72,7 +72,7 @@ def read_byline(tree: LexborHTMLParser, found: Found, *, replace: bool = False) 
     if root is None:
         return
     content = found.content(tree)
-    for node in root.css(_BYLINE_CSS)[:_MAX_CANDIDATES]:
+    for node in unique(root.css(_BYLINE_CSS), _MAX_CANDIDATES):
         if node.tag in ("meta", "link", "script", "style", "img"):
             continue
         # elements apart: "Jane Doe" and "5 March 2024" in two spans are not "Jane Doe5 March"

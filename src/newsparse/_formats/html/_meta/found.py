@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -24,6 +25,7 @@ __all__ = [
     "text_of",
     "title_line",
     "title_node",
+    "unique",
 ]
 
 HTTP = re.compile(r"https?://", re.IGNORECASE)
@@ -138,6 +140,26 @@ def section_name(value: Any) -> Any:
     if not text or _DOMAIN_LIKE.match(text) or text.casefold() in NOT_SECTIONS:
         return None
     return text
+
+
+def unique(nodes: list[LexborNode], limit: int) -> Iterator[LexborNode]:
+    """The first ``limit`` elements of a query's result, each once.
+
+    lexbor gives an element once for each selector of a list that it matches (next to
+    each other, in page order): a ``<span class="date byline">`` would otherwise count
+    twice towards the elements a reader looks at.
+    """
+    last = -1
+    count = 0
+    for node in nodes:
+        node_id = node.mem_id
+        if node_id == last:
+            continue
+        last = node_id
+        count += 1
+        if count > limit:
+            return
+        yield node
 
 
 def text_of(node: LexborNode) -> str:

@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ...._text.dates import TextDate, scan_dates
 from ...._text.lexicon import MONTH_FIRST_LANGUAGES
 from ...._text.tidy import WHITESPACE
-from .found import DateCandidate, Found, furniture
+from .found import DateCandidate, Found, furniture, unique
 
 __all__ = ["read_visible_dates"]
 
@@ -98,7 +98,7 @@ def _date_elements(
 ) -> bool:
     """Candidates from date elements under ``root``; whether a published one was found."""
     seen_updated = False
-    for node in root.css(_HINT_CSS)[:_MAX_ELEMENTS]:
+    for node in unique(root.css(_HINT_CSS), _MAX_ELEMENTS):
         if node.tag in _SKIP_TAGS:
             continue
         text = WHITESPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
