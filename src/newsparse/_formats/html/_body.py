@@ -45,7 +45,7 @@ from ..._text.captions import parse_caption
 from ..._text.notes import is_note
 from ._extract import Page, choose, measure
 from ._extract import _constants as C
-from ._extract._compare import Summary, doubtful, prefer_second
+from ._extract._compare import Summary, block_text, doubtful, prefer_second
 from ._extract._features import (
     credit_of,
     dense,
@@ -411,20 +411,12 @@ class _Walker:
 # post-processing
 
 
-def _block_text(block: Block) -> str:
-    if isinstance(block, ListBlock):
-        return " ".join(block.items)
-    if isinstance(block, MediaBlock):
-        return ""
-    return block.text
-
-
 def _words(text: str) -> int:
     return max(len(text.split()), size(text) // 6 if not text.isascii() else 0)
 
 
 def _tidy(blocks: list[Block]) -> list[Block]:
-    texts = [_block_text(b) for b in blocks]
+    texts = [block_text(b) for b in blocks]
     counts = Counter(t for t in texts if t)
     kept: list[Block] = []
     for i, (block, text) in enumerate(zip(blocks, texts, strict=True)):
@@ -455,7 +447,7 @@ def _tidy(blocks: list[Block]) -> list[Block]:
             continue
         if isinstance(last, Preformatted):
             break  # code is content wherever it stands
-        text = _block_text(last)
+        text = block_text(last)
         if isinstance(last, Heading) or (
             _words(text) <= 8 and text[-1:] not in _END_PUNCT and not is_note(text)
         ):
@@ -500,13 +492,13 @@ def _with_jsonld(blocks: list[Block], ld: list[str]) -> tuple[list[Block], bool]
     vocab = set(ld_tokens)
     if not vocab:
         return blocks, False
-    page_tokens = sum(len(_tokens(_block_text(b))) for b in blocks)
+    page_tokens = sum(len(_tokens(block_text(b))) for b in blocks)
     if len(ld_tokens) < 0.8 * page_tokens:
         return blocks, False  # a summary, not the body
     found: set[str] = set()
     kept: list[Block] = []
     for block in blocks:
-        text = _block_text(block)
+        text = block_text(block)
         tokens = _tokens(text)
         if not tokens:
             kept.append(block)

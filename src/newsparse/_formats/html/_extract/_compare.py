@@ -36,7 +36,7 @@ from ...._model import Block, ListBlock, MediaBlock, Paragraph
 from . import _constants as C
 from ._features import dense
 
-__all__ = ["Summary", "doubtful", "prefer_second"]
+__all__ = ["Summary", "block_text", "doubtful", "prefer_second"]
 
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+")
 
@@ -55,7 +55,7 @@ class Summary:
                 self.paragraphs += 1
                 self.size += dense(block.text)
             elif not isinstance(block, MediaBlock):
-                self.size += dense(_text(block))
+                self.size += dense(block_text(block))
         self._words: Counter[str] | None = None
 
     @property
@@ -64,14 +64,15 @@ class Summary:
         if self._words is None:
             words: Counter[str] = Counter()
             for block in self.blocks:
-                text = _text(block)
+                text = block_text(block)
                 if text:
                     words.update(_TOKEN.findall(unicodedata.normalize("NFKC", text).lower()))
             self._words = words
         return self._words
 
 
-def _text(block: Block) -> str:
+def block_text(block: Block) -> str:
+    """A body block's text as the comparisons read it: a list's items joined, a figure none."""
     if isinstance(block, ListBlock):
         return " ".join(block.items)
     if isinstance(block, MediaBlock):
