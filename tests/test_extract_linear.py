@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -25,7 +26,7 @@ from _growth import LINEAR
 from newsparse._formats.html._body import extract_body, prepare, second_opinion
 from newsparse._formats.html._extract import measure
 from newsparse._formats.html._extract._features import dense
-from newsparse._formats.html._extract._measure import BLOCKS
+from newsparse._formats.html._extract._measure import BLOCKS, Page
 from newsparse._formats.html._reader import parse
 
 MAX_GROWTH = LINEAR  # linear work measures about 4x, quadratic about 16x
@@ -76,63 +77,56 @@ def _page(body: str) -> str:
     return f"<html><head><title>Fares</title></head><body>{body}</body></html>"
 
 
-def _extract_seconds(html: str, repeat: int = 3) -> float:
+def _seconds(html: str, prepare_page: Callable[[str], Any], run: Callable[[Any], object]) -> float:
+    """The least CPU time of three runs of ``run`` on a freshly prepared page."""
     best = float("inf")
-    for _ in range(repeat):
-        tree, _ = parse(html)
+    for _ in range(3):
+        prepared = prepare_page(html)
         gc.disable()  # collected once per test (a session's heap makes each collection slow)
         try:
             start = time.process_time()
-            extract_body(tree, [])
+            run(prepared)
             best = min(best, time.process_time() - start)
         finally:
             gc.enable()
     return best
+
+
+def _growth(
+    shape: str,
+    make: Callable[[int], str],
+    n: int,
+    prepare_page: Callable[[str], Any],
+    run: Callable[[Any], object],
+) -> None:
+    """Assert that ``run`` takes at most :data:`MAX_GROWTH` times longer at 4x the page."""
+    growth = []
+    gc.collect()
+    for _attempt in range(3):  # a busy machine can stall one size: the best of three
+        small = _seconds(_page(make(n)), prepare_page, run)
+        large = _seconds(_page(make(4 * n)), prepare_page, run)
+        growth.append(large / small)
+        if growth[-1] < MAX_GROWTH:
+            break
+    assert min(growth) < MAX_GROWTH, f"{shape}: x{min(growth):.1f} at 4x the size"
+
+
+def _parsed(html: str) -> LexborHTMLParser:
+    return parse(html)[0]
+
+
+def _measured(html: str) -> Page:
+    return prepare(parse(html)[0], None, None)[0]
 
 
 @pytest.mark.parametrize("shape", list(SHAPES))
 def test_extraction_time_grows_linearly(shape: str) -> None:
-    make = SHAPES[shape]
-    n = 500
-    growth = []
-    gc.collect()
-    for _attempt in range(3):  # a busy machine can stall one size: the best of three
-        small = _extract_seconds(_page(make(n)))
-        large = _extract_seconds(_page(make(4 * n)))
-        growth.append(large / small)
-        if growth[-1] < MAX_GROWTH:
-            break
-    assert min(growth) < MAX_GROWTH, f"{shape}: x{min(growth):.1f} at 4x the size"
-
-
-def _second_seconds(html: str, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        tree, _ = parse(html)
-        page, _selector = prepare(tree, None, None)
-        gc.disable()
-        try:
-            start = time.process_time()
-            second_opinion(page, "Fares")
-            best = min(best, time.process_time() - start)
-        finally:
-            gc.enable()
-    return best
+    _growth(shape, SHAPES[shape], 500, _parsed, lambda tree: extract_body(tree, []))
 
 
 @pytest.mark.parametrize("shape", list(SECOND_SHAPES))
 def test_second_extractor_time_grows_linearly(shape: str) -> None:
-    make = SECOND_SHAPES[shape]
-    n = 300
-    growth = []
-    gc.collect()
-    for _attempt in range(3):
-        small = _second_seconds(_page(make(n)))
-        large = _second_seconds(_page(make(4 * n)))
-        growth.append(large / small)
-        if growth[-1] < MAX_GROWTH:
-            break
-    assert min(growth) < MAX_GROWTH, f"{shape}: x{min(growth):.1f} at 4x the size"
+    _growth(shape, SECOND_SHAPES[shape], 300, _measured, lambda page: second_opinion(page, "Fares"))
 
 
 def test_deeply_nested_text_is_not_lost() -> None:
