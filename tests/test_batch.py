@@ -343,13 +343,11 @@ def test_plugins_registered_in_code_reach_the_workers(
     memo_plugin: str, tmp_path: Path, method: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import multiprocessing
-    from concurrent import futures
 
     from newsparse.batch import _runner
 
     context = multiprocessing.get_context(method)
-    real = futures.ProcessPoolExecutor
-    monkeypatch.setattr(_runner, "ProcessPoolExecutor", lambda **kw: real(mp_context=context, **kw))
+    monkeypatch.setattr(_runner.multiprocessing, "get_context", lambda *_: context)
     for i in range(4):
         (tmp_path / f"{i}.memo").write_text(f"title: Memo {i}\n", encoding="utf-8")
     results = list(iter_articles([tmp_path], jobs=2))

@@ -240,6 +240,86 @@ def test_a_signal_ends_the_workers_and_keeps_the_earlier_output(
 
 
 @POSIX
+def test_a_worker_that_ignores_sigterm_is_killed_after_an_interrupt(
+    slow_batch: tuple[Path, Path, dict[str, str]], tmp_path: Path
+) -> None:
+    source, markers, env = slow_batch
+    for path in source.glob("b*.slow"):
+        path.write_text(path.read_text("utf-8").replace("slow", "stubborn"), "utf-8")
+    args = ["convert", str(source), "--to", "jsonl", "-o", str(tmp_path / "out.jsonl"),
+            "--jobs", "2", "--no-progress"]  # fmt: skip
+    child = subprocess.Popen(
+        [sys.executable, "-c", RUN_WITH_SLOW_PLUGIN, *args],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        wait_for(lambda: any(markers.iterdir()) or child.poll() is not None)
+        assert child.poll() is None
+        os.killpg(child.pid, signal.SIGINT)
+        _, err = child.communicate(timeout=30)
+        workers = [int(p.name) for p in markers.iterdir()]
+        wait_for(lambda: not any(alive(pid) for pid in workers), timeout=10)
+    finally:
+        kill_leftovers(child)
+    assert child.returncode == 130
+    assert err.startswith("newsparse: stopped by SIGINT")
+
+
+INTERRUPT_AFTER_A_START = textwrap.dedent(
+    """
+    import sys
+    from concurrent.futures import ProcessPoolExecutor
+    from newsparse.batch import iter_articles
+
+    class Table(dict):  # an interrupt after a worker started, before the pool records it
+        def __setitem__(self, key, value):
+            print(key, flush=True)
+            raise KeyboardInterrupt
+
+    real = ProcessPoolExecutor.__init__
+
+    def init(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        self._processes = Table()
+
+    ProcessPoolExecutor.__init__ = init
+    try:
+        list(iter_articles(sys.argv[1:], jobs=2))
+    except KeyboardInterrupt:
+        sys.exit(130)
+    """
+)
+
+
+@POSIX
+def test_an_interrupt_between_a_worker_start_and_its_record_still_ends_it(
+    tmp_path: Path,
+) -> None:
+    paths = []
+    for i in range(4):
+        (tmp_path / f"{i}.wire.txt").write_text(newsparse.write(story(i), "wire"), "utf-8")
+        paths.append(str(tmp_path / f"{i}.wire.txt"))
+    child = subprocess.Popen(
+        [sys.executable, "-c", INTERRUPT_AFTER_A_START, *paths],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:  # a worker left alive would hold the pipes open: communicate would time out
+        out, _ = child.communicate(timeout=30)
+    finally:
+        kill_leftovers(child)
+    assert child.returncode == 130
+    workers = [int(line) for line in out.split()]
+    assert workers  # the interrupt came after a start
+    assert not any(alive(pid) for pid in workers)
+
+
+@POSIX
 def test_a_signal_leaves_only_complete_files_in_an_output_folder(
     slow_batch: tuple[Path, Path, dict[str, str]], tmp_path: Path
 ) -> None:

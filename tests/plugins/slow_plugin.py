@@ -2,12 +2,15 @@
 
 ``slow`` files hold a title. Reading one whose title starts with ``slow`` leaves a marker
 file named after the process in ``$NEWSPARSE_TEST_MARKERS`` and sleeps for a minute, so a
-test can wait until the workers are busy and then send a signal.
+test can wait until the workers are busy and then send a signal. A title that starts with
+``stubborn`` does the same after telling the process to ignore SIGTERM, as a careless
+plugin might.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -16,7 +19,9 @@ from newsparse import Article, FormatSpec, hookimpl
 
 def read(text: str) -> Article:
     title = text.strip()
-    if title.startswith("slow"):
+    if title.startswith("stubborn"):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if title.startswith(("slow", "stubborn")):
         markers = Path(os.environ["NEWSPARSE_TEST_MARKERS"])
         (markers / str(os.getpid())).write_text(title, encoding="utf-8")
         time.sleep(60)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import multiprocessing
 import os
 import pickle
 import signal
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import attrs
 
@@ -87,20 +88,43 @@ def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """End the workers now: cancel what waits, terminate what runs."""
+class _Recording:
+    """A multiprocessing context that keeps every process the pool creates, before it starts.
+
+    Before Python 3.14 the executor records a worker in its process table only after the
+    worker started: an interrupt between the two would leave a live worker that nothing
+    ends (and that holds the terminal's pipes open). This context hands the pool its
+    processes and keeps a list of them; everything else is the default context's.
+    """
+
+    def __init__(self) -> None:
+        self._context = multiprocessing.get_context()
+        self.processes: list[Any] = []
+
+    def Process(self, *args: Any, **kwargs: Any) -> Any:
+        process = self._context.Process(*args, **kwargs)
+        self.processes.append(process)
+        return process
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._context, name)
+
+
+def _stop(pool: ProcessPoolExecutor, context: _Recording) -> None:
+    """End the workers now: cancel what waits, terminate what runs, kill what stays."""
     terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
-    # before 3.14 the executor offers no way to end running tasks: its process table
-    processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     if terminate is not None:
         terminate()
-    else:
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
-    for process in processes:
-        process.join(5)
+    started = [p for p in context.processes if p.pid is not None]
+    for process in started:
+        if process.is_alive():
+            process.terminate()
+    for process in started:
+        process.join(2)
+        if process.is_alive():  # e.g. a worker that had not yet left the parent's handlers
+            process.kill()
+            process.join(5)
 
 
 def _ordered(
@@ -118,7 +142,13 @@ def _ordered(
     from .. import _plugins
 
     plugins = _plugins.portable_plugins()
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(plugins,))
+    context = _Recording()
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=cast(Any, context),
+        initializer=_start_worker,
+        initargs=(plugins,),
+    )
     pending: collections.deque[tuple[list[Item], Future[list[tuple[list[Result], int]]]]] = (
         collections.deque()
     )
@@ -152,7 +182,7 @@ def _ordered(
         while pending:
             yield from done()
     except BaseException as exc:  # an interrupt, a consumer that stopped, a broken pool
-        _stop(pool)
+        _stop(pool, context)
         if isinstance(exc, (BrokenProcessPool, pickle.PicklingError)):
             raise ReadError(
                 f"the worker processes failed ({type(exc).__name__}: {exc}); a plugin "
