@@ -159,6 +159,44 @@ def test_the_application_state_never_overrides_a_page_date() -> None:
 
 
 # ---------------------------------------------------------------------------
+# the last resort: the day the page's text shows most often
+
+
+def test_a_page_dated_only_in_its_text_gives_the_day_it_repeats() -> None:
+    a = page(
+        head="<title>Allotment rules</title>",
+        body="<p>Plots are handed out each spring.</p>"
+        "<ul><li>Older notice, 3 May 2019</li><li>Water tap moved, 12.02.2021</li></ul>"
+        "<p>Valid from 14 March 2023.</p>"
+        "<div class=foot>Page last changed 14.03.2023</div>"
+        '<script>var built = "2024-01-01";</script>',
+    )
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2023-03-14"
+    assert provenance(a, "published")["source"] == "page:text"
+    assert provenance(a, "published")["time_of_day"] is False
+
+
+def test_among_days_shown_as_often_the_latest_is_the_page_s() -> None:
+    a = page(
+        head="<title>Club news</title>",
+        body="<p>Meeting held on 2 June 2021.</p>"
+        "<p>Next meeting announced on 9 June 2021.</p><p>Founded 1998 (no day).</p>",
+    )
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2021-06-09"
+
+
+def test_the_page_text_never_overrides_any_other_date_source() -> None:
+    a = page(
+        body='<h1>Club news</h1><span class="post-date">21 Jan 2020</span>'
+        "<p>On 2 June 2021 and 2 June 2021 and 2 June 2021.</p>"
+    )
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2020-01-21"
+
+
+# ---------------------------------------------------------------------------
 # machine-readable dates
 
 

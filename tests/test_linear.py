@@ -130,6 +130,19 @@ def test_application_state_dates_are_searched_in_linear_time() -> None:
     assert time_growth(read, make, 500) < LINEAR
 
 
+def test_a_page_dated_only_in_its_text_is_searched_in_linear_time() -> None:
+    def read(page: str) -> object:
+        return newsparse.read(page, "html", body=False)
+
+    def make(n: int) -> str:  # many text nodes and near-dates, and dates that repeat
+        items = "".join(
+            f"<li>item {i}, 1.{i % 12 + 1}.20 <b>{i % 28 + 1} May 2021</b></li>" for i in range(n)
+        )
+        return f"<title>Notices</title><ul>{items}</ul>"
+
+    assert time_growth(read, make, 300) < LINEAR
+
+
 def test_ninjs_html_body_with_unclosed_markup_is_linear() -> None:
     from newsparse._markup import html_to_blocks
 

@@ -16,7 +16,9 @@ One module per source, each adding what it finds to a :class:`~.found.Found`:
 - :mod:`.figure`: the caption, credit and alt text of the lead image;
 - :mod:`.visible`: the dates a page shows only as text;
 - :mod:`.scripts`: a publication date in the application state a script-rendered page
-  embeds (the last resort);
+  embeds;
+- :func:`.visible.read_page_dates`: the day the whole page's text shows most often (the
+  last resort);
 - :mod:`.choose`: the choice among the date candidates.
 
 Each field takes the first source that gives it, in this order of trust: JSON-LD,
@@ -52,7 +54,7 @@ from .scripts import read_script_dates
 from .tags import meta_tags, read_meta
 from .times import read_times, read_url_date
 from .title import read_title
-from .visible import read_visible_dates
+from .visible import read_page_dates, read_visible_dates
 
 __all__ = ["extract"]
 
@@ -126,7 +128,9 @@ def extract(
     if not any(tier(c.source) <= _TRUSTED for c in found.dates["published"]):
         read_visible_dates(tree, found)
     if not found.dates["published"]:
-        read_script_dates(tree, found)  # the last resort: a script-rendered page's state
+        read_script_dates(tree, found)  # a script-rendered page's state
+    if not found.dates["published"]:
+        read_page_dates(tree, found)  # the last resort: the page's whole text
     provenance: dict[str, Any] = dict(found.source)
     if "media" in found.fields:
         provenance["media"] = found.source.get("media", "figure")

@@ -38,6 +38,7 @@ _TIERS = (
     ("text:date element", 6),
     ("text:", 7),
     ("script:", 8),
+    ("page:", 9),
 )
 
 

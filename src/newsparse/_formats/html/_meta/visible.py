@@ -13,21 +13,32 @@ Many pages carry their date nowhere but in what readers see: ``<span class="post
 2. The text just before and after the title (``<h1>``): a dateline, ``January 18, 2020
    PARIS (Reuters) –``.
 
+When neither look nor any other source gives a date, :func:`read_page_dates` reads the
+whole text of the page, the last resort: a page that shows a date only in its footer
+(``Copyright © 19.12.2019``, ``Last modified 2019-11-10``) or in a listing of its own
+entries. The day shown most often wins: the page's own date tends to be repeated (a
+header and a footer, a post and its permalink), the dates of other items appear once
+each; among equals the latest, since the page is at least as recent as what it lists.
+
 Dates are read by :func:`newsparse._text.dates.scan_dates` (many languages, numeric
 orders, plausibility bounds); a date with a time and a zone gives the instant, any other
-the day only. Each look reads a bounded amount of text, never the whole page.
+the day only. Each look reads a bounded amount of text; the last resort reads at most
+:data:`_MAX_PAGE_TEXT` characters of the page, once.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...._text.dates import TextDate, scan_dates
 from ...._text.lexicon import MONTH_FIRST_LANGUAGES
 from ...._text.tidy import WHITESPACE
-from .found import DateCandidate, Found, furniture, unique
+from .found import COMMENT_HINTS, DateCandidate, Found, furniture, unique
 
-__all__ = ["read_visible_dates"]
+__all__ = ["read_page_dates", "read_visible_dates"]
 
 _HINT_CSS = (
     '[class*="date" i], [id*="date" i], [class*="time" i], [class*="publish" i], '
@@ -48,6 +59,9 @@ _MAX_TEXT = 200  # an element with more text is a container, not a date element
 _ANCESTORS = 12  # levels of ancestors whose following text is read
 _AFTER_TITLE = 1200  # characters of text read after the title
 _BEFORE_TITLE = 300  # and before it
+_MAX_PAGE_TEXT = 500_000  # characters of the page's text the last resort reads
+_PAGE_BESIDE = (*COMMENT_HINTS, "sidebar", "widget")  # what the last resort leaves out
+_PAGE_BESIDE_TAGS = frozenset(("aside",))
 
 
 def _hints(node: LexborNode) -> str:
@@ -188,3 +202,46 @@ def read_visible_dates(tree: LexborHTMLParser, found: Found) -> None:
         if dates:
             _add(found, "published", dates[-1], "text:before title")
             return
+
+
+def _page_text(body: LexborNode) -> tuple[str, list[int], list[LexborNode]]:
+    """The page's text without scripts and styles (bounded), and where each node starts."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    nodes: list[LexborNode] = []
+    size = 0
+    for node in body.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        parent = node.parent
+        if parent is None or parent.tag in _SKIP_TAGS:
+            continue
+        piece = node.text_content or ""
+        pieces.append(piece)
+        starts.append(size)
+        nodes.append(parent)
+        size += len(piece) + 1
+        if size >= _MAX_PAGE_TEXT:
+            break
+    return " ".join(pieces)[:_MAX_PAGE_TEXT], starts, nodes
+
+
+def read_page_dates(tree: LexborHTMLParser, found: Found) -> None:
+    """Add the day the page's text shows most often, as published (the last resort).
+
+    Dates in comments and beside the article (a sidebar, an ``<aside>``) do not count.
+    """
+    body = tree.body
+    if body is None:
+        return
+    text, starts, nodes = _page_text(body)
+    dates: list[TextDate] = []
+    for when in scan_dates(text, month_first=_month_first(found)):
+        node = nodes[bisect_right(starts, when.start) - 1]
+        if not furniture(node, frozenset(), _PAGE_BESIDE, _PAGE_BESIDE_TAGS):
+            dates.append(when)
+    if not dates:
+        return
+    counts = Counter(when.day for when in dates)
+    day = max(counts, key=lambda d: (counts[d], d))
+    _add(found, "published", next(w for w in dates if w.day == day), "page:text")
