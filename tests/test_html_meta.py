@@ -200,6 +200,18 @@ def test_the_page_text_never_overrides_any_other_date_source() -> None:
 # machine-readable dates
 
 
+def test_json_ld_with_a_brace_too_many_is_read() -> None:
+    block = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle",'
+        ' "headline": "Ferry timetable changes",'
+        ' "datePublished": "2022-03-14T08:30:00+01:00",'
+        ' "publisher": {"@type": "Organization", "name": "Harbour Daily"}}\n}'
+    )
+    a = page(body=f'<script type="application/ld+json">{block}</script><h1>Ferry</h1>')
+    assert a.published == datetime(2022, 3, 14, 7, 30, tzinfo=timezone.utc)
+    assert provenance(a, "published")["source"] == "json-ld:datePublished"
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import newsparse
-from newsparse import Article, Author, Media, ValidationError
+from newsparse import Article, Author, Media, ParseError, ValidationError
 from newsparse._formats.html._meta import extract
 from newsparse._formats.html._reader import parse
 from newsparse._json.tolerant import escape_inner_quotes, loads_embedded
@@ -360,6 +360,16 @@ def test_the_quote_repair_is_linear_on_blank_lines() -> None:
 def test_the_quote_repair_still_repairs() -> None:
     text = '{\n  "@type": "NewsArticle",\n  "headline": "A "quoted" word",\n  "x": 1\n}'
     assert loads_embedded(text, format="html")["headline"] == 'A "quoted" word'
+
+
+def test_closing_brackets_written_once_too_often_are_dropped() -> None:
+    text = '{"@type": "NewsArticle", "publisher": {"name": "Harbour Daily"}}\n}\n  '
+    assert loads_embedded(text, format="html")["publisher"] == {"name": "Harbour Daily"}
+    assert loads_embedded('[{"a": 1}]]}', format="html") == [{"a": 1}]
+    with pytest.raises(ParseError, match="trailing characters"):  # more than three: an error
+        loads_embedded('{"a": 1}}}}}', format="html")
+    with pytest.raises(ParseError):  # a bracket missing is no surplus
+        loads_embedded('{"a": {"b": 1}', format="html")
 
 
 def test_a_form_label_check_is_linear() -> None:

@@ -5,7 +5,8 @@ The repair pass (never ``eval``) escapes raw control characters inside strings, 
 and an HTML comment or CDATA wrapper (``<!-- ... -->``, ``<![CDATA[ ... ]]>``).
 :func:`loads` does not guess at unescaped quotes; :func:`loads_embedded`, for JSON-LD in
 a page, also tries escaping the quotes inside a string value that fills its line
-(``"headline": "A "quoted" word",``).
+(``"headline": "A "quoted" word",``), and dropping closing brackets a template wrote once
+too often after the complete value (``{"a": {"b": 1}}}``; at most :data:`_SURPLUS`).
 
 Every pattern here is linear in the text: the tokens are consumed left to right, and the
 line pattern of the quote repair matches within one line (``[ \t]``, never ``\s``, so no
@@ -94,10 +95,16 @@ def escape_inner_quotes(text: str) -> str:
     return _QUOTED_LINE.sub(lambda m: m[1] + _INNER_QUOTE.sub('\\\\"', m[2]) + m[3], text)
 
 
-def loads_embedded(text: str, *, format: str) -> Any:
-    """:func:`loads`, and if that fails, :func:`loads` after :func:`escape_inner_quotes`.
+_SURPLUS = 3
+"""Closing brackets after a complete value that :func:`loads_embedded` drops, at most."""
 
-    The ParseError, if both fail, is the one about the text as given.
+
+def loads_embedded(text: str, *, format: str) -> Any:
+    """:func:`loads`, then after :func:`escape_inner_quotes`, then without surplus brackets.
+
+    The last attempt drops a ``}`` or ``]`` from the end, up to :data:`_SURPLUS` times,
+    each time decoding again: a bounded number of passes, so the cost stays linear. The
+    ParseError, if every attempt fails, is the one about the text as given.
     """
     try:
         return loads(text, format=format)
@@ -106,4 +113,14 @@ def loads_embedded(text: str, *, format: str) -> Any:
     try:
         return loads(escape_inner_quotes(text), format=format)
     except ParseError:
-        raise first from None
+        pass
+    shorter = repair(text)
+    for _ in range(_SURPLUS):
+        if not shorter.endswith(("}", "]")):
+            break
+        shorter = shorter[:-1].rstrip()
+        try:
+            return _DECODER.decode(shorter)
+        except (msgspec.DecodeError, UnicodeError, RecursionError):
+            continue
+    raise first from None
