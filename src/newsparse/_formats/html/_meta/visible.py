@@ -28,6 +28,7 @@ the day only. Each look reads a bounded amount of text; the last resort reads at
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 
@@ -62,6 +63,7 @@ _BEFORE_TITLE = 300  # and before it
 _MAX_PAGE_TEXT = 500_000  # characters of the page's text the last resort reads
 _PAGE_BESIDE = (*COMMENT_HINTS, "sidebar", "widget")  # what the last resort leaves out
 _PAGE_BESIDE_TAGS = frozenset(("aside",))
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _hints(node: LexborNode) -> str:
@@ -205,11 +207,17 @@ def read_visible_dates(tree: LexborHTMLParser, found: Found) -> None:
 
 
 def _page_text(body: LexborNode) -> tuple[str, list[int], list[LexborNode]]:
-    """The page's text without scripts and styles (bounded), and where each node starts."""
+    """The page's text that may hold a date, and where each piece starts, with its element.
+
+    Scripts and styles are left out, and so is every text node without a year (``19xx``,
+    ``20xx``) unless the next one has one (``<b>14</b> March 2023``): the date scan then
+    reads a small part of a long page. At most :data:`_MAX_PAGE_TEXT` characters.
+    """
     pieces: list[str] = []
     starts: list[int] = []
     nodes: list[LexborNode] = []
     size = 0
+    previous: tuple[str, LexborNode] | None = None
     for node in body.traverse(include_text=True):
         if node.tag != "-text":
             continue
@@ -217,10 +225,16 @@ def _page_text(body: LexborNode) -> tuple[str, list[int], list[LexborNode]]:
         if parent is None or parent.tag in _SKIP_TAGS:
             continue
         piece = node.text_content or ""
-        pieces.append(piece)
-        starts.append(size)
-        nodes.append(parent)
-        size += len(piece) + 1
+        if _YEAR.search(piece) is None:
+            previous = (piece, parent)
+            continue
+        kept = [previous, (piece, parent)] if previous is not None else [(piece, parent)]
+        for text, element in kept:
+            pieces.append(text)
+            starts.append(size)
+            nodes.append(element)
+            size += len(text) + 1
+        previous = None
         if size >= _MAX_PAGE_TEXT:
             break
     return " ".join(pieces)[:_MAX_PAGE_TEXT], starts, nodes
