@@ -166,7 +166,8 @@ def test_a_page_dated_only_in_its_text_gives_the_day_it_repeats() -> None:
     a = page(
         head="<title>Allotment rules</title>",
         body="<p>Plots are handed out each spring.</p>"
-        "<ul><li>Older notice, 3 May 2019</li><li>Water tap moved, 12.02.2021</li></ul>"
+        "<ul><li>Older notice, 3 May 2019</li><li>Water tap moved, 12.02.2021</li>"
+        "<li>Water tap fixed, 12.02.2021</li></ul>"  # twice, as the page's own day is
         "<p>Valid from <b>14</b> March 2023.</p>"  # a date across two text nodes
         "<div class=foot>Page last changed 14.03.2023</div>"
         '<script>var built = "2024-01-01";</script>',
