@@ -117,6 +117,16 @@ def test_byline_names_with_many_suffixes_are_linear() -> None:
     assert time_growth(parse_names, lambda n: "Ana Ruiz" + ", Jr." * n, 5000) < LINEAR
 
 
+def test_long_author_lists_are_not_kept_in_the_names_cache() -> None:
+    from newsparse._text.names import CACHED_LENGTH, _names_text_cached, names_text
+
+    many = tuple(newsparse.Author(f"Reporter {i}", role="writer") for i in range(CACHED_LENGTH))
+    before = _names_text_cached.cache_info().currsize
+    assert names_text(many).endswith("Reporter 2047, writers")
+    assert _names_text_cached.cache_info().currsize == before
+    assert names_text((newsparse.Author("Ana Ruiz"),)) == "Ana Ruiz"  # short ones are
+
+
 def test_application_state_dates_are_searched_in_linear_time() -> None:
     import newsparse
 

@@ -246,19 +246,28 @@ def _parse_names(names: str) -> tuple[tuple[Author, ...], str | None]:
 _parse_names_cached = functools.lru_cache(maxsize=1024)(_parse_names)
 
 
-@functools.lru_cache(maxsize=1024)
 def names_text(authors: tuple[Author, ...]) -> str:
     """The names part of a byline for ``authors`` (the inverse of :func:`parse_names`)."""
-    names = [a.name for a in authors]
+    names = tuple(a.name for a in authors)
+    roles = tuple(a.role for a in authors)
+    if sum(map(len, names)) + sum(len(r or "") for r in roles) <= CACHED_LENGTH:
+        return _names_text_cached(names, roles)
+    return _names_text(names, roles)  # long lists are not kept in the cache
+
+
+def _names_text(names: tuple[str, ...], roles: tuple[str | None, ...]) -> str:
     if not names:
         return ""
     text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    roles = {a.role for a in authors}
-    if len(roles) == 1:
-        role = next(iter(roles))
+    kinds = set(roles)
+    if len(kinds) == 1:
+        role = next(iter(kinds))
         if role:
             text += ", " + (role if len(names) == 1 else role + "s")
     return text
+
+
+_names_text_cached = functools.lru_cache(maxsize=1024)(_names_text)
 
 
 def names_canonical(names: str) -> bool:
