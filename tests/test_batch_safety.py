@@ -198,18 +198,13 @@ def slow_batch(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and permissions")
 
 
-@POSIX
-@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
-def test_a_signal_ends_the_workers_and_keeps_the_earlier_output(
-    slow_batch: tuple[Path, Path, dict[str, str]], tmp_path: Path, how: str
-) -> None:
-    source, markers, env = slow_batch
-    out = tmp_path / "out.jsonl"
-    errors = tmp_path / "errors.jsonl"
-    out.write_text("earlier output\n", "utf-8")
-    errors.write_text("earlier report\n", "utf-8")
-    args = ["convert", str(source), "--to", "jsonl", "-o", str(out), "--errors", str(errors),
-            "--jobs", "2", "--no-progress"]  # fmt: skip
+def interrupt_when_busy(
+    args: list[str], env: dict[str, str], markers: Path, how: str
+) -> tuple[int, str]:
+    """Run the CLI with the slow plugin, send ``how`` once a worker is busy; (exit code, stderr).
+
+    Every worker that left a marker must be gone ten seconds after the command ended.
+    """
     child = subprocess.Popen(
         [sys.executable, "-c", RUN_WITH_SLOW_PLUGIN, *args],
         env=env,
@@ -229,7 +224,23 @@ def test_a_signal_ends_the_workers_and_keeps_the_earlier_output(
         wait_for(lambda: not any(alive(pid) for pid in workers), timeout=10)
     finally:
         kill_leftovers(child)  # only after a failure: the run ends its workers itself
-    assert child.returncode == (130 if how == "SIGINT" else 143)
+    return child.returncode, err
+
+
+@POSIX
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
+def test_a_signal_ends_the_workers_and_keeps_the_earlier_output(
+    slow_batch: tuple[Path, Path, dict[str, str]], tmp_path: Path, how: str
+) -> None:
+    source, markers, env = slow_batch
+    out = tmp_path / "out.jsonl"
+    errors = tmp_path / "errors.jsonl"
+    out.write_text("earlier output\n", "utf-8")
+    errors.write_text("earlier report\n", "utf-8")
+    args = ["convert", str(source), "--to", "jsonl", "-o", str(out), "--errors", str(errors),
+            "--jobs", "2", "--no-progress"]  # fmt: skip
+    code, err = interrupt_when_busy(args, env, markers, how)
+    assert code == (130 if how == "SIGINT" else 143)
     assert err.splitlines() == [err.strip()]  # one line, no traceback
     assert err.startswith(f"newsparse: stopped by {how}")
     assert out.read_text("utf-8") == "earlier output\n"
@@ -248,23 +259,8 @@ def test_a_worker_that_ignores_sigterm_is_killed_after_an_interrupt(
         path.write_text(path.read_text("utf-8").replace("slow", "stubborn"), "utf-8")
     args = ["convert", str(source), "--to", "jsonl", "-o", str(tmp_path / "out.jsonl"),
             "--jobs", "2", "--no-progress"]  # fmt: skip
-    child = subprocess.Popen(
-        [sys.executable, "-c", RUN_WITH_SLOW_PLUGIN, *args],
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        wait_for(lambda: any(markers.iterdir()) or child.poll() is not None)
-        assert child.poll() is None
-        os.killpg(child.pid, signal.SIGINT)
-        _, err = child.communicate(timeout=30)
-        workers = [int(p.name) for p in markers.iterdir()]
-        wait_for(lambda: not any(alive(pid) for pid in workers), timeout=10)
-    finally:
-        kill_leftovers(child)
-    assert child.returncode == 130
+    code, err = interrupt_when_busy(args, env, markers, "SIGINT")
+    assert code == 130
     assert err.startswith("newsparse: stopped by SIGINT")
 
 
