@@ -3,7 +3,8 @@
 1. **Trust.** The candidates of the most trusted source win (:func:`tier`): the article's
    JSON-LD node, microdata, meta tags, ``<time>`` elements and microdata properties that
    say what they are, other JSON-LD nodes (a WebPage), a plain ``<time>`` and the URL, a
-   date element's text, the text around the title. Within one tier the most complete
+   date element's text, the text around the title, a script-rendered page's state, the
+   day the page's whole text shows most often. Within one tier the most complete
    candidate wins (a time and a declared offset, then a time, then a day), the first of
    equal completeness.
 2. **Completeness from agreement.** A less trusted candidate that agrees with the choice
