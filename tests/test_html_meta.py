@@ -188,6 +188,28 @@ def test_among_days_shown_as_often_the_latest_is_the_page_s() -> None:
     assert a.published.date().isoformat() == "2021-06-09"
 
 
+def test_a_page_with_no_date_but_its_lead_image_s_upload_day_gives_that_day() -> None:
+    a = page(
+        head='<meta property="og:image" content="https://cdn.example/files/2016/05/04/cover.png">',
+        body="<h1>Annual report</h1><p>What the year brought.</p>",
+    )
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2016-05-04"
+    assert provenance(a, "published")["source"] == "image:url"
+    # a month folder only, or an image of a page that has a date: nothing from the image
+    month = page(
+        head='<meta property="og:image" content="https://cdn.example/uploads/2016/05/a.png">',
+        body="<h1>Annual report</h1><p>What the year brought.</p>",
+    )
+    assert month.published is None
+    dated = page(
+        head='<meta property="og:image" content="https://cdn.example/files/2016/05/04/a.png">',
+        body="<h1>Annual report</h1><p>Published 2 June 2016.</p>",
+    )
+    assert dated.published is not None
+    assert dated.published.date().isoformat() == "2016-06-02"
+
+
 def test_the_page_text_never_overrides_any_other_date_source() -> None:
     a = page(
         body='<h1>Club news</h1><span class="post-date">21 Jan 2020</span>'

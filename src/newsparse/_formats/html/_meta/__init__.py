@@ -17,8 +17,8 @@ One module per source, each adding what it finds to a :class:`~.found.Found`:
 - :mod:`.visible`: the dates a page shows only as text;
 - :mod:`.scripts`: a publication date in the application state a script-rendered page
   embeds;
-- :func:`.visible.read_page_dates`: the day the whole page's text shows most often (the
-  last resort);
+- :func:`.visible.read_page_dates`: the day the whole page's text shows most often, and
+  :func:`.times.read_image_date`, the lead image's upload folder (the last resorts);
 - :mod:`.choose`: the choice among the date candidates.
 
 Each field takes the first source that gives it, in this order of trust: JSON-LD,
@@ -52,7 +52,7 @@ from .jsonld import read_jsonld
 from .microdata import read_microdata
 from .scripts import read_script_dates
 from .tags import meta_tags, read_meta
-from .times import read_times, read_url_date
+from .times import read_image_date, read_times, read_url_date
 from .title import read_title
 from .visible import read_page_dates, read_visible_dates
 
@@ -130,7 +130,9 @@ def extract(
     if not found.dates["published"]:
         read_script_dates(tree, found)  # a script-rendered page's state
     if not found.dates["published"]:
-        read_page_dates(tree, found)  # the last resort: the page's whole text
+        read_page_dates(tree, found)  # the page's whole text
+    if not found.dates["published"]:
+        read_image_date(found)  # the last resort: the lead image's upload folder
     provenance: dict[str, Any] = dict(found.source)
     if "media" in found.fields:
         provenance["media"] = found.source.get("media", "figure")

@@ -4,7 +4,8 @@
    JSON-LD node, microdata, meta tags, ``<time>`` elements and microdata properties that
    say what they are, other JSON-LD nodes (a WebPage), a plain ``<time>`` and the URL, a
    date element's text, the text around the title, a script-rendered page's state, the
-   day the page's whole text shows most often. Within one tier the most complete
+   day the page's whole text shows most often, the lead image's upload folder. Within
+   one tier the most complete
    candidate wins (a time and a declared offset, then a time, then a day), the first of
    equal completeness.
 2. **Completeness from agreement.** A less trusted candidate that agrees with the choice
@@ -40,6 +41,7 @@ _TIERS = (
     ("text:", 7),
     ("script:", 8),
     ("page:", 9),
+    ("image:", 10),
 )
 
 

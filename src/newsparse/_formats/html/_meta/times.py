@@ -22,6 +22,7 @@ _URL_DATES = (
     # /05-03-2024 (day first, as pages that write it so do)
     (re.compile(rf"/{_D}-{_M}-((?:19|20)\d\d)(?:/|-|_|\b)"), (3, 2, 1)),
 )
+_IMAGE_DATE = re.compile(rf"/((?:19|20)\d\d)/{_M}/{_D}/")  # an upload folder: /2016/05/04/
 _MAX_TIMES = 20
 _SELECTOR = (
     'time[datetime], [itemprop~="datePublished"], [itemprop~="dateCreated"], '
@@ -114,3 +115,18 @@ def read_url_date(found: Found) -> None:
         if match is not None:
             found.date("published", f"{match[y]}-{match[m]}-{match[d]}", "url")
             return
+
+
+def read_image_date(found: Found) -> None:
+    """The day of the lead image's upload folder (``/2016/05/04/``), as a day-only candidate.
+
+    Publishing systems store an upload under the folder of its day, and the lead image is
+    uploaded with its article: the last resort, when the page gives no date at all.
+    """
+    media = found.fields.get("media")
+    url = getattr(media, "url", None)
+    if not isinstance(url, str):
+        return
+    match = _IMAGE_DATE.search(url.split("?", 1)[0])
+    if match is not None:
+        found.date("published", f"{match[1]}-{match[2]}-{match[3]}", "image:url")
