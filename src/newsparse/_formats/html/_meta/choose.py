@@ -5,9 +5,8 @@
    say what they are, other JSON-LD nodes (a WebPage), a plain ``<time>`` and the URL, a
    date element's text, the text around the title, a script-rendered page's state, the
    day the page's whole text shows most often, the lead image's upload folder. Within
-   one tier the most complete
-   candidate wins (a time and a declared offset, then a time, then a day), the first of
-   equal completeness.
+   one tier the most complete candidate wins (a time and a declared offset, then a time,
+   then a day), the first of equal completeness.
 2. **Completeness from agreement.** A less trusted candidate that agrees with the choice
    (the same day, or the same wall-clock time or instant) but is more complete refines it:
    a day from JSON-LD and a full timestamp of that day from a meta tag give the timestamp.
