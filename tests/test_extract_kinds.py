@@ -5,7 +5,8 @@ container choice: each names the general property of pages that the extractor re
 from __future__ import annotations
 
 import newsparse
-from newsparse import Heading, ListBlock, MediaBlock, Paragraph, Preformatted
+from _blocks import block_texts
+from newsparse import Heading, MediaBlock, Paragraph, Preformatted
 from newsparse._formats.html._body import first_opinion, prepare
 from newsparse._formats.html._reader import parse
 
@@ -22,14 +23,7 @@ FOOT = "<footer><p>Copyright 2026 Example Gardens. All rights reserved.</p></foo
 
 
 def texts(page: str) -> list[str]:
-    article = newsparse.read(page, "html")
-    out = []
-    for block in article.body:
-        if isinstance(block, ListBlock):
-            out.extend(block.items)
-        else:
-            out.append(getattr(block, "text", ""))
-    return out
+    return block_texts(newsparse.read(page, "html").body)
 
 
 def test_article_spread_over_many_one_paragraph_boxes_is_taken_whole() -> None:
@@ -332,13 +326,7 @@ def main_only(page: str) -> list[str]:
     tree, _ = parse(page)
     prepared, selector = prepare(tree, None, None)
     blocks, _ruled, _prose = first_opinion(tree, prepared, selector)
-    out = []
-    for block in blocks:
-        if isinstance(block, ListBlock):
-            out.extend(block.items)
-        else:
-            out.append(getattr(block, "text", ""))
-    return out
+    return block_texts(blocks)
 
 
 STORY = [

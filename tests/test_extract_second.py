@@ -6,6 +6,7 @@ comparison, that it checks.
 
 from __future__ import annotations
 
+from _blocks import block_texts
 from newsparse import Heading, ListBlock, Paragraph
 from newsparse._formats.html._body import prepare, second_opinion
 from newsparse._formats.html._extract import _constants as C
@@ -30,13 +31,7 @@ def second(body: str, title: str = "Night ferry stays") -> list[str]:
     tree, _ = parse(html)
     page, _selector = prepare(tree, None, None)
     blocks, _sure, _density = second_opinion(page, title)
-    out = []
-    for block in blocks:
-        if isinstance(block, ListBlock):
-            out.extend(block.items)
-        else:
-            out.append(getattr(block, "text", ""))
-    return out
+    return block_texts(blocks)
 
 
 def paragraphs(items: list[str]) -> str:
