@@ -22,7 +22,8 @@ _URL_DATES = (
     # /05-03-2024 (day first, as pages that write it so do)
     (re.compile(rf"/{_D}-{_M}-((?:19|20)\d\d)(?:/|-|_|\b)"), (3, 2, 1)),
 )
-_IMAGE_DATE = re.compile(rf"/((?:19|20)\d\d)/{_M}/{_D}/")  # an upload folder: /2016/05/04/
+# an upload folder: /2016/05/04/
+_IMAGE_DATES = ((re.compile(rf"/((?:19|20)\d\d)/{_M}/{_D}/"), (1, 2, 3)),)
 _MAX_TIMES = 20
 _SELECTOR = (
     'time[datetime], [itemprop~="datePublished"], [itemprop~="dateCreated"], '
@@ -101,20 +102,29 @@ def read_times(tree: LexborHTMLParser, found: Found) -> None:
         found.date(field, raw, f"itemprop:{field}")
 
 
+def _path_date(
+    url: object,
+    found: Found,
+    patterns: tuple[tuple[re.Pattern[str], tuple[int, int, int]], ...],
+    source: str,
+) -> None:
+    """Add the first date of ``patterns`` in ``url``'s path (groups: year, month, day)."""
+    if not isinstance(url, str):
+        return
+    path = url.split("?", 1)[0]
+    for pattern, (y, m, d) in patterns:
+        match = pattern.search(path)
+        if match is not None:
+            found.date("published", f"{match[y]}-{match[m]}-{match[d]}", source)
+            return
+
+
 def read_url_date(found: Found) -> None:
     """A date in the page's URL path, as a day-only candidate.
 
     ``/2024/03/05/``, ``/2024-03-05-title``, ``/20240305/``, ``/05-03-2024``.
     """
-    url = found.fields.get("url")
-    if not isinstance(url, str):
-        return
-    path = url.split("?", 1)[0]
-    for pattern, (y, m, d) in _URL_DATES:
-        match = pattern.search(path)
-        if match is not None:
-            found.date("published", f"{match[y]}-{match[m]}-{match[d]}", "url")
-            return
+    _path_date(found.fields.get("url"), found, _URL_DATES, "url")
 
 
 def read_image_date(found: Found) -> None:
@@ -124,9 +134,4 @@ def read_image_date(found: Found) -> None:
     uploaded with its article: the last resort, when the page gives no date at all.
     """
     media = found.fields.get("media")
-    url = getattr(media, "url", None)
-    if not isinstance(url, str):
-        return
-    match = _IMAGE_DATE.search(url.split("?", 1)[0])
-    if match is not None:
-        found.date("published", f"{match[1]}-{match[2]}-{match[3]}", "image:url")
+    _path_date(getattr(media, "url", None), found, _IMAGE_DATES, "image:url")
