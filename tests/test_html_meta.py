@@ -288,6 +288,56 @@ def test_a_utc_instant_is_expressed_in_the_pages_own_offset() -> None:
     assert provenance(a, "published")["offset_from"] == "meta:article:modified_time"
 
 
+_REPUBLISHED = ld(
+    {"@type": "NewsArticle", "headline": "Ferry timetable", "datePublished": "2022-03-01"}
+)
+
+
+def test_a_later_day_shown_by_the_title_beats_a_metadata_day_stated_once() -> None:
+    a = page(
+        _REPUBLISHED + '<meta property="article:published_time" content="2022-03-04T14:25:00Z">',
+        '<h1>Ferry timetable</h1><span class="post-date">Published 4 March 2022</span>',
+    )
+    # the shown day wins, and the meta tag that agrees with it gives its time
+    assert a.published == datetime(2022, 3, 4, 14, 25, tzinfo=timezone.utc)
+    assert provenance(a, "published")["source"] == "meta:article:published_time"
+    shown_only = page(_REPUBLISHED, "<h1>Ferry timetable</h1><p>4 March 2022 - The harbour …</p>")
+    assert shown_only.published is not None
+    assert shown_only.published.date().isoformat() == "2022-03-04"
+    assert provenance(shown_only, "published")["source"] == "text:after title"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # a second source states the metadata's day
+        '<meta property="article:published_time" content="2022-03-01T08:00:00+01:00">',
+        '<link rel="canonical" href="https://news.example/2022/03/01/ferry-timetable">',
+    ],
+)
+def test_a_metadata_day_two_sources_state_beats_a_shown_day(other: str) -> None:
+    a = page(_REPUBLISHED + other, '<h1>Ferry timetable</h1><span class="date">4 March 2022</span>')
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2022-03-01"
+
+
+def test_an_earlier_shown_day_never_beats_the_metadata() -> None:
+    a = page(_REPUBLISHED, '<h1>Ferry timetable</h1><span class="date">12 February 2022</span>')
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2022-03-01"  # an event's day, a linked story's
+
+
+def test_a_citations_access_day_is_not_the_pages() -> None:
+    a = page(
+        body="<h1>Lighthouse keepers</h1><p>Keepers left in 1980.</p><ol><li>Harbour records. "
+        '<span class="reference-accessdate">Retrieved 27 January 2021</span></li></ol>'
+        "<footer>Last modified 3 May 2019</footer>"
+    )
+    # neither as a date element nor in the page's text (where the two would tie)
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2019-05-03"
+
+
 def test_date_properties_outside_an_article_scope() -> None:
     a = page(
         '<meta itemprop="datePublished" content="2020-04-13">',

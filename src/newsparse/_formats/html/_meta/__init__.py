@@ -45,7 +45,7 @@ from ...._text.language import language_tag
 from ...._text.lexicon import PLATFORMS
 from ...._text.tidy import tidy
 from .byline import publisher_authors, read_byline
-from .choose import choose_dates, tier
+from .choose import choose_dates, wants_shown_date
 from .figure import read_lead_figure
 from .found import HTTP, Found
 from .jsonld import read_jsonld
@@ -57,8 +57,6 @@ from .title import read_title
 from .visible import read_page_dates, read_visible_dates
 
 __all__ = ["extract"]
-
-_TRUSTED = 4  # date tiers after which the page's visible dates are read too
 
 
 def _publication(meta: dict[str, list[str]], found: Found) -> None:
@@ -125,7 +123,7 @@ def extract(
         read_byline(tree, found, replace=replace)  # the last resort, and the costliest query
     read_lead_figure(tree, found)
     read_url_date(found)
-    if not any(tier(c.source) <= _TRUSTED for c in found.dates["published"]):
+    if wants_shown_date(found.dates["published"]):
         read_visible_dates(tree, found)
     if not found.dates["published"]:
         read_script_dates(tree, found)  # a script-rendered page's state

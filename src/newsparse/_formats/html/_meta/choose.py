@@ -7,11 +7,18 @@
    day the page's whole text shows most often, the lead image's upload folder. Within
    one tier the most complete candidate wins (a time and a declared offset, then a time,
    then a day), the first of equal completeness.
-2. **Completeness from agreement.** A less trusted candidate that agrees with the choice
+2. **A later day shown by the title.** When the chosen date is the page's metadata
+   (tiers 0 to 4) and no other source states its day, the date the page shows by its
+   title or in its date element wins if it is a later day: the page was published again
+   after the date its metadata kept (a draft's creation day, an earlier edition), and the
+   shown day is the one its readers see. An earlier shown day does not win (it is more
+   often another story's or an event's), nor does any shown day against a metadata day
+   that two sources state (a meta tag and the JSON-LD, or the URL's path).
+3. **Completeness from agreement.** A less trusted candidate that agrees with the choice
    (the same day, or the same wall-clock time or instant) but is more complete refines it:
    a day from JSON-LD and a full timestamp of that day from a meta tag give the timestamp.
    Candidates of the same kind as the choice (another node of the same JSON-LD) come first.
-3. **The page's own day.** An instant declared in UTC is expressed in the page's local
+4. **The page's own day.** An instant declared in UTC is expressed in the page's local
    offset when another candidate declares one and the calendar day differs between the
    two: readers of the page see its local day. The instant never changes.
 
@@ -26,7 +33,7 @@ from typing import Any
 
 from .found import DateCandidate, Found
 
-__all__ = ["choose_dates", "tier"]
+__all__ = ["METADATA_TIERS", "choose_dates", "tier", "wants_shown_date"]
 
 _TIERS = (
     ("microdata:", 1),
@@ -42,6 +49,13 @@ _TIERS = (
     ("page:", 9),
     ("image:", 10),
 )
+
+
+METADATA_TIERS = 4
+"""Tiers 0 to 4 are the page's metadata (JSON-LD, microdata, meta tags, ``<time>``
+elements that say what they are); the dates the page shows as text are read only when
+they are needed (:func:`wants_shown_date`)."""
+_SHOWN = ("text:date element", "text:after title")
 
 
 def tier(source: str) -> int:
@@ -71,10 +85,46 @@ def _agrees(chosen: DateCandidate, other: DateCandidate) -> bool:
     return mine.replace(second=0, microsecond=0) == theirs.replace(second=0, microsecond=0)
 
 
-def _choose(candidates: list[DateCandidate]) -> DateCandidate:
-    ordered = sorted(candidates, key=lambda c: tier(c.source))  # stable: page order kept
+def _trusted(ordered: list[DateCandidate]) -> DateCandidate:
+    """The most complete candidate of the most trusted tier (``ordered`` by tier)."""
     best_tier = tier(ordered[0].source)
-    best = max((c for c in ordered if tier(c.source) == best_tier), key=lambda c: c.rank)
+    return max((c for c in ordered if tier(c.source) == best_tier), key=lambda c: c.rank)
+
+
+def _alone(best: DateCandidate, ordered: list[DateCandidate]) -> bool:
+    """Whether ``best`` is a metadata date whose day no other source states."""
+    if tier(best.source) > METADATA_TIERS:
+        return False
+    day = best.value.date()
+    return not any(c.source != best.source and c.value.date() == day for c in ordered)
+
+
+def wants_shown_date(candidates: list[DateCandidate]) -> bool:
+    """Whether the date a page shows as text is needed beside these published candidates.
+
+    It is when no metadata gives a date, and when the metadata's date is stated by one
+    source only (a shown later day then wins, see step 2 of the module's text).
+    """
+    if not candidates:
+        return True
+    ordered = sorted(candidates, key=lambda c: tier(c.source))
+    best = _trusted(ordered)
+    return tier(best.source) > METADATA_TIERS or _alone(best, ordered)
+
+
+def _shown_later(best: DateCandidate, ordered: list[DateCandidate]) -> DateCandidate:
+    """The date shown by the title when it is later than a metadata date stated once."""
+    if not _alone(best, ordered):
+        return best
+    shown = next((c for c in ordered if c.source in _SHOWN), None)
+    return shown if shown is not None and shown.value.date() > best.value.date() else best
+
+
+def _choose(candidates: list[DateCandidate], *, shown: bool = False) -> DateCandidate:
+    ordered = sorted(candidates, key=lambda c: tier(c.source))  # stable: page order kept
+    best = _trusted(ordered)
+    if shown:
+        best = _shown_later(best, ordered)
     family = _family(best.source)
     for other in sorted(ordered, key=lambda c: _family(c.source) != family):  # same kind first
         if _agrees(best, other):
@@ -108,7 +158,7 @@ def choose_dates(found: Found) -> dict[str, Any]:
         listing.extend(c.describe(field) for c in candidates)
         if not candidates:
             continue
-        best, offset_from = _local(_choose(candidates), found)
+        best, offset_from = _local(_choose(candidates, shown=field == "published"), found)
         found.fields[field] = best.value
         record = best.describe(field)
         del record["field"]

@@ -51,6 +51,12 @@ _UPDATED_HINTS = (
     "updat", "modif", "edited", "aktualisiert", "geändert", "actualiz", "mis-a-jour",
     "mis à jour", "aggiornat", "bijgewerkt", "uppdaterad", "opdateret", "oppdatert",
 )  # fmt: skip
+_ACCESSED_HINTS = (
+    "retrieved", "accessed", "accessdate", "access-date", "abgerufen", "consulté", "consultado",
+    "consultato", "geraadpleegd", "hämtad", "besøgt", "dostęp",
+)  # fmt: skip
+"""Labels of the day a cited source was looked at (``Retrieved 27 January 2020``): a
+citation's date, not the page's."""
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title", "select"))
 _BESIDE = ("sidebar", "widget", "related", "recommend", "teaser", "promo", "nav", "menu")
 _BESIDE_TAGS = frozenset(("aside", "nav", "footer"))
@@ -86,6 +92,12 @@ def _labelled_update(text: str, when: TextDate, since: int) -> bool:
     return any(word in before for word in _UPDATED_HINTS) and "publi" not in before
 
 
+def _accessed(text: str, when: TextDate, since: int) -> bool:
+    """Whether the words before a date, after ``since``, label it an access day."""
+    before = text[max(since, when.start - _LABEL_REACH) : when.start].lower()
+    return any(word in before for word in _ACCESSED_HINTS)
+
+
 def _published_in(text: str, found: Found, month_first: bool, source: str) -> bool:
     """Add the first date of ``text`` that no label makes an update, as published.
 
@@ -94,6 +106,9 @@ def _published_in(text: str, found: Found, month_first: bool, source: str) -> bo
     """
     since = 0
     for when in scan_dates(text, month_first=month_first):
+        if _accessed(text, when, since):
+            since = when.end
+            continue
         if _labelled_update(text, when, since):
             if not found.dates["updated"]:
                 _add(found, "updated", when, source)
@@ -124,6 +139,8 @@ def _date_elements(
         if when is None:
             continue
         hints = _hints(node) + " " + text[: when.start].lower()
+        if any(word in hints for word in _ACCESSED_HINTS):
+            continue
         if any(word in hints for word in _UPDATED_HINTS) and "publi" not in hints:
             if not seen_updated:
                 _add(found, "updated", when, "text:date element")
@@ -250,10 +267,14 @@ def read_page_dates(tree: LexborHTMLParser, found: Found) -> None:
         return
     text, starts, nodes = _page_text(body)
     dates: list[TextDate] = []
+    since = 0
     for when in scan_dates(text, month_first=_month_first(found)):
         node = nodes[bisect_right(starts, when.start) - 1]
-        if not furniture(node, frozenset(), _PAGE_BESIDE, _PAGE_BESIDE_TAGS):
-            dates.append(when)
+        accessed = _accessed(text, when, since)
+        since = when.end
+        if accessed or furniture(node, frozenset(), _PAGE_BESIDE, _PAGE_BESIDE_TAGS):
+            continue
+        dates.append(when)
     if not dates:
         return
     counts = Counter(when.day for when in dates)
