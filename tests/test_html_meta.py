@@ -288,6 +288,33 @@ def test_a_utc_instant_is_expressed_in_the_pages_own_offset() -> None:
     assert provenance(a, "published")["offset_from"] == "meta:article:modified_time"
 
 
+@pytest.mark.parametrize(
+    ("local", "offset"),
+    [
+        ("2023-11-08T18:09:55", timedelta(hours=-7)),  # the same instant as local time
+        ("2023-11-08T21:39:55", timedelta(hours=-3, minutes=-30)),
+        ("2023-11-08T18:09:12", None),  # other seconds: another moment
+        ("2023-11-07T01:09:55", None),  # two days apart: no offset is that wide
+    ],
+)
+def test_a_local_time_of_the_same_instant_gives_the_pages_offset(
+    local: str, offset: timedelta | None
+) -> None:
+    a = page(
+        ld(
+            {"@type": "NewsArticle", "headline": "Harbour", "datePublished": "2023-11-09T01:09:55Z"}
+        ),
+        f'<h1>Harbour</h1><time datetime="{local}">Wednesday evening</time>',
+    )
+    assert a.published == datetime(2023, 11, 9, 1, 9, 55, tzinfo=timezone.utc)  # same instant
+    assert a.published is not None
+    if offset is None:
+        assert a.published.utcoffset() == timedelta(0)
+    else:
+        assert a.published.utcoffset() == offset
+        assert provenance(a, "published")["offset_from"] == "time"
+
+
 _REPUBLISHED = ld(
     {"@type": "NewsArticle", "headline": "Ferry timetable", "datePublished": "2022-03-01"}
 )

@@ -19,8 +19,10 @@
    a day from JSON-LD and a full timestamp of that day from a meta tag give the timestamp.
    Candidates of the same kind as the choice (another node of the same JSON-LD) come first.
 4. **The page's own day.** An instant declared in UTC is expressed in the page's local
-   offset when another candidate declares one and the calendar day differs between the
-   two: readers of the page see its local day. The instant never changes.
+   offset when the calendar day differs between the two: readers of the page see its
+   local day. The local offset is one another candidate declares, or else the one the
+   page shows by stating the same instant as a local time without a zone (the same
+   minutes and seconds, whole quarter-hours apart). The instant never changes.
 
 Every candidate is listed in ``html.dates``; the provenance of each chosen date says
 where it came from, whether it has a time of day and whether its offset was declared.
@@ -28,7 +30,7 @@ where it came from, whether it has a time of day and whether its offset was decl
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import timedelta, timezone
 from typing import Any
 
 from .found import DateCandidate, Found
@@ -56,6 +58,8 @@ METADATA_TIERS = 4
 elements that say what they are); the dates the page shows as text are read only when
 they are needed (:func:`wants_shown_date`)."""
 _SHOWN = ("text:date element", "text:after title")
+_MAX_OFFSET = timedelta(hours=14)  # the widest UTC offset in use (UTC+14, UTC-12)
+_OFFSET_STEP = timedelta(minutes=15)  # every offset in use is whole quarter-hours
 
 
 def tier(source: str) -> int:
@@ -132,7 +136,24 @@ def _choose(candidates: list[DateCandidate], *, shown: bool = False) -> DateCand
     return best
 
 
-def _local(chosen: DateCandidate, found: Found) -> tuple[DateCandidate, str | None]:
+def _wall_clock(chosen: DateCandidate, candidates: list[DateCandidate]) -> DateCandidate | None:
+    """A statement of ``chosen``'s instant as a local time without a zone, if any.
+
+    ``18:09:55`` on the page and ``01:09:55Z`` in the metadata, the same minutes and
+    seconds some whole quarter-hours apart: the page's local time, whose offset the
+    difference gives.
+    """
+    for other in candidates:
+        if other.has_time and not other.has_offset:
+            shift = other.value - chosen.value  # the zoneless time was read as UTC
+            if shift and abs(shift) <= _MAX_OFFSET and not shift % _OFFSET_STEP:
+                return other
+    return None
+
+
+def _local(
+    chosen: DateCandidate, found: Found, candidates: list[DateCandidate]
+) -> tuple[DateCandidate, str | None]:
     """``chosen`` expressed in the page's own offset, when that changes the day."""
     if not chosen.has_offset or chosen.value.utcoffset() != timedelta(0):
         return chosen, None
@@ -140,14 +161,20 @@ def _local(chosen: DateCandidate, found: Found) -> tuple[DateCandidate, str | No
         (c for field in found.dates.values() for c in field),
         key=lambda c: tier(c.source),
     )
+    local, source = None, None
     for other in every:
         offset = other.value.utcoffset()
         if other.has_offset and offset is not None and offset != timedelta(0):
-            local = chosen.value.astimezone(other.value.tzinfo)
-            if local.date() == chosen.value.date():
-                return chosen, None
-            return chosen._replace(value=local), other.source
-    return chosen, None
+            local, source = chosen.value.astimezone(other.value.tzinfo), other.source
+            break
+    else:
+        wall = _wall_clock(chosen, candidates)
+        if wall is not None:
+            local = chosen.value.astimezone(timezone(wall.value - chosen.value))
+            source = wall.source
+    if local is None or local.date() == chosen.value.date():
+        return chosen, None
+    return chosen._replace(value=local), source
 
 
 def choose_dates(found: Found) -> dict[str, Any]:
@@ -158,7 +185,8 @@ def choose_dates(found: Found) -> dict[str, Any]:
         listing.extend(c.describe(field) for c in candidates)
         if not candidates:
             continue
-        best, offset_from = _local(_choose(candidates, shown=field == "published"), found)
+        chosen = _choose(candidates, shown=field == "published")
+        best, offset_from = _local(chosen, found, candidates)
         found.fields[field] = best.value
         record = best.describe(field)
         del record["field"]
