@@ -348,6 +348,18 @@ def test_a_metadata_day_two_sources_state_beats_a_shown_day(other: str) -> None:
     assert a.published.date().isoformat() == "2022-03-01"
 
 
+def test_a_shown_day_read_in_the_other_order_agrees_with_the_metadata() -> None:
+    # read month first (the page is in English) 03/01/2022 is 1 March, later than the
+    # metadata's 3 January; read day first it is that day: the two agree
+    a = page(
+        ld({"@type": "NewsArticle", "headline": "Ferry timetable", "datePublished": "2022-01-03"}),
+        '<h1>Ferry timetable</h1><span class="date">03/01/2022</span>',
+        lang="en",
+    )
+    assert a.published is not None
+    assert a.published.date().isoformat() == "2022-01-03"
+
+
 def test_an_earlier_shown_day_never_beats_the_metadata() -> None:
     a = page(_REPUBLISHED, '<h1>Ferry timetable</h1><span class="date">12 February 2022</span>')
     assert a.published is not None

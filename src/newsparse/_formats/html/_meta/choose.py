@@ -121,7 +121,12 @@ def _shown_later(best: DateCandidate, ordered: list[DateCandidate]) -> DateCandi
     if not _alone(best, ordered):
         return best
     shown = next((c for c in ordered if c.source in _SHOWN), None)
-    return shown if shown is not None and shown.value.date() > best.value.date() else best
+    if shown is None or shown.value.date() <= best.value.date():
+        return best
+    day = shown.value.date()
+    if day.day <= 12 and day.replace(month=day.day, day=day.month) == best.value.date():
+        return best  # 11/08 read month first, 08/11 meant: the same day as the metadata's
+    return shown
 
 
 def _choose(candidates: list[DateCandidate], *, shown: bool = False) -> DateCandidate:
