@@ -176,6 +176,8 @@ def _read_source(source: MetaSource, meta: dict[str, list[str]], found: Found) -
             value, _ = _first(meta, key)
             found.title(value, f"meta:{key}")
         return
+    if kind != "date" and field != "media" and field in found.fields:
+        return  # a more trusted source gave it (a lead image may still lack its address)
     if kind == "text":
         value, key = _first(meta, *source.keys)
         found.put(field, value, f"meta:{key}")
