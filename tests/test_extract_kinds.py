@@ -535,3 +535,32 @@ def test_long_lead_without_a_final_mark_leads_the_body() -> None:
         + FOOT
     )
     assert texts(page) == [lead, *STORY]
+
+
+def test_article_only_in_a_noscript_fallback_is_read() -> None:
+    # a page that renders its article with a script ships the same markup in <noscript>
+    # for readers without scripts: a fallback holding paragraphs of text is the article,
+    # a short notice or a tracking pixel in <noscript> stays out
+    paragraphs = [
+        "The lighthouse on the north cape was switched to solar power this spring, ending "
+        "ninety years of diesel generators that had to be refuelled by boat every month.",
+        "Keepers left the island in 1980, but the station's beam still guides the ferries "
+        "that cross the sound at night, and the coast guard checks it twice a year.",
+        "The new panels sit on the old oil store's roof, and a battery bank in the cellar "
+        "keeps the lamp lit through the three weeks of winter when the sun barely rises.",
+        "Volunteers from the harbour society will open the tower to visitors on Saturdays "
+        "from June, for the first time since the keepers' families moved to the mainland.",
+    ]
+    markup = "".join(f"<p>{text}</p>" for text in paragraphs)
+    page = (
+        HEAD.format(title="Lighthouse goes solar")
+        + MENU
+        + "<noscript><p>Please turn on JavaScript to see our menus.</p></noscript>"
+        + "<main><h1>Lighthouse goes solar</h1><div class='post-body'>"
+        + f"<script type='text/template'>{markup}</script><noscript>{markup}</noscript>"
+        + "</div></main>"
+        + "<noscript><img src='/pixel.gif' alt=''></noscript>"
+        + FOOT
+    )
+    got = texts(page)
+    assert got == paragraphs

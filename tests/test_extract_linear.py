@@ -51,6 +51,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
         ("<div class='part'><div class='story'><p>" + SENTENCE + "</p><p>" + SENTENCE + "</p>") * n
     ),
     "line breaks": lambda n: "<div>" + "a short line<br>" * n + "</div>",
+    "nested noscript fallbacks": lambda n: ("<noscript><p>" + SENTENCE + "</p>") * n,
 }
 
 

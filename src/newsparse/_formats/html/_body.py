@@ -517,6 +517,12 @@ def _with_jsonld(blocks: list[Block], ld: list[str]) -> tuple[list[Block], bool]
 
 def _clean(tree: LexborHTMLParser, drop: list[str]) -> None:
     """Unlink what never holds article text (hidden elements are skipped later)."""
+    for fallback in tree.css("body noscript")[: C.NOSCRIPT_LOOKS]:  # a script-rendered article
+        if (
+            fallback.css_first("p") is not None
+            and dense(fallback.text(deep=True)) >= C.NOSCRIPT_MIN
+        ):
+            fallback.unwrap()
     tree.strip_tags(_JUNK_TAGS)
     body = tree.body
     if body is None:

@@ -303,3 +303,13 @@ COVER_GAIN: Final = 1.5
 
 SECOND_MAX_LINK_DENSITY: Final = 0.5
 """A second result whose links hold more than this share of its text is no article."""
+
+NOSCRIPT_MIN: Final = 500
+"""A ``<noscript>`` holding paragraphs with at least this much text (:func:`~._features.dense`
+size) is read as page content, not dropped: a page that renders its article by script ships
+the same markup there for readers without scripts. Notices (``Please turn on JavaScript``)
+and tracking pixels are far shorter."""
+
+NOSCRIPT_LOOKS: Final = 50
+"""At most this many ``<noscript>`` elements are looked at for an article: each look reads
+the text below it, and nested ones (up to the depth bound) would read the same text again."""
