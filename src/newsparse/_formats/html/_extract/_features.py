@@ -81,7 +81,14 @@ def size(text: str) -> int:
 
 def dense(text: str) -> int:
     """The script-aware size of a text without its whitespace (cheap: no copy)."""
-    n = len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+    # `in` tells the absence of a character faster than a count (a method call)
+    n = len(text) - text.count(" ")
+    if "\n" in text:
+        n -= text.count("\n")
+    if "\t" in text:
+        n -= text.count("\t")
+    if "\r" in text:
+        n -= text.count("\r")
     if n and not text.isascii():
         n += (WIDE_WEIGHT - 1) * len(WIDE.findall(text))
     return n
@@ -242,8 +249,9 @@ def commas(text: str) -> int:
     n = text.count(",")
     if not text.isascii():
         for mark in _COMMA_MARKS:
-            n += text.count(mark)
-    else:
+            if mark in text:  # faster than a count when it is not there
+                n += text.count(mark)
+    elif ";" in text:
         n += text.count(";")
     return n
 

@@ -107,15 +107,31 @@ class Page:
         return outer <= inner <= self.end[outer]
 
 
+def _name(node: LexborNode, number: int) -> str:
+    """An element's tag name, ``""`` for other nodes (comments, the doctype).
+
+    Memoised by the tag's number for the standard tags.
+    """
+    tag = node.tag or ""
+    if tag[:1] in ("-", "!", "_"):
+        tag = ""
+    if number < _STANDARD_TAGS:
+        _NAMES[number] = tag
+    return tag
+
+
 def measure(root: LexborNode) -> Page:
     """Measure every element under ``root`` (included) in one pass; see :class:`Page`."""
     page = Page()
     nodes, tags, parent, index = page.nodes, page.tags, page.parent, page.index
-    texts: list[tuple[int, str]] = []  # (parent element, text) of every text node
+    owner: list[int] = []  # the block each element's text belongs to
+    in_link: list[bool] = []  # whether the element is inside a link
+    text_parents: list[int] = []  # the element of every text node
+    text_chars: list[str] = []  # and its text (two lists: no tuple per text node)
     # the walk: elements in document order with their parents, and the text nodes
     names = _NAMES
+    i = -1
     for node in root.traverse(include_text=True, skip_empty=True):
-        # the name of a standard tag by its number (no new string per node)
         number = node.tag_id
         if number == _TEXT:
             chars = node.text_content
@@ -123,42 +139,44 @@ def measure(root: LexborNode) -> Page:
             if chars and up is not None:
                 p = index.get(up.mem_id)
                 if p is not None:
-                    texts.append((p, chars))
+                    text_parents.append(p)
+                    text_chars.append(chars)
             continue
+        # the name of a standard tag by its number (no new string per node)
         tag = names.get(number)
         if tag is None:
-            tag = node.tag or ""
-            if number < _STANDARD_TAGS:
-                names[number] = tag
-        if tag[:1] in ("-", "!", "_", ""):
+            tag = _name(node, number)
+        if not tag:
             continue  # comments, the doctype
-        i = len(nodes)
+        i += 1
         up = node.parent if i else None
-        parent.append(-1 if up is None else index.get(up.mem_id, -1))
+        p = -1 if up is None else index.get(up.mem_id, -1)
+        parent.append(p)
         nodes.append(node)
         tags.append(tag)
         index[node.mem_id] = i
-    count = len(nodes)
-    # the block each element's text belongs to, and whether it is inside a link
-    owner = list(range(count))
-    in_link = [False] * count
-    for i in range(count):
-        p = parent[i]
-        tag = tags[i]
         if p >= 0:
-            if tag in TEXT_INLINE:
-                owner[i] = owner[p]
-            in_link[i] = tag == "a" or in_link[p]
+            owner.append(owner[p] if tag in TEXT_INLINE else i)
+            in_link.append(tag == "a" or in_link[p])
         else:
-            in_link[i] = tag == "a"
+            owner.append(i)
+            in_link.append(tag == "a")
+    count = len(nodes)
     own, own_links, own_commas = [0] * count, [0] * count, [0] * count
     text, links, deep_commas = [0] * count, [0] * count, [0] * count
     wide = WIDE_WEIGHT - 1
-    for p, chars in texts:
+    for p, chars in zip(text_parents, text_chars, strict=True):
         o = owner[p]
         # dense(chars), inline: this loop runs once per text node of the page
-        n = len(chars) - chars.count(" ") - chars.count("\n") - chars.count("\t")
-        n -= chars.count("\r")
+        # (a line break, a tab, a carriage return: `in` tells their absence faster than a
+        # count, which is a method call)
+        n = len(chars) - chars.count(" ")
+        if "\n" in chars:
+            n -= chars.count("\n")
+        if "\t" in chars:
+            n -= chars.count("\t")
+        if "\r" in chars:
+            n -= chars.count("\r")
         if n and not chars.isascii():
             n += wide * len(WIDE.findall(chars))
         own[o] += n
