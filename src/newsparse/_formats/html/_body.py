@@ -411,8 +411,13 @@ class _Walker:
 # post-processing
 
 
-def _words(text: str) -> int:
-    return max(len(text.split()), size(text) // 6 if not text.isascii() else 0)
+def _short(text: str, words: int) -> bool:
+    """Whether ``text`` has at most ``words`` words (or, in CJK text, six size units each).
+
+    The split stops after ``words + 1`` words: a long paragraph is not cut into all its
+    words only to be told it has more.
+    """
+    return len(text.split(None, words)) <= words and (text.isascii() or size(text) // 6 <= words)
 
 
 def _tidy(blocks: list[Block]) -> list[Block]:
@@ -423,11 +428,11 @@ def _tidy(blocks: list[Block]) -> list[Block]:
         if isinstance(block, MediaBlock):
             kept.append(block)
             continue
-        if counts[text] > 1 and _words(text) <= 6:
+        if counts[text] > 1 and _short(text, 6):
             continue  # repeated labels ("Advertisement")
-        if i < 4 and isinstance(block, Paragraph) and _words(text) <= 12 and _meta_line(text):
+        if i < 4 and isinstance(block, Paragraph) and _short(text, 12) and _meta_line(text):
             continue  # a byline or a date line (the metadata has them)
-        if isinstance(block, Paragraph) and _words(text) <= C.CAPTION_WORDS:
+        if isinstance(block, Paragraph) and _short(text, C.CAPTION_WORDS):
             found = credit_of(text)
             if found is not None:  # a photo's caption whose picture was not a figure
                 kept.append(MediaBlock(Media(None, caption=found[0] or None, credit=found[1])))
@@ -449,14 +454,14 @@ def _tidy(blocks: list[Block]) -> list[Block]:
             break  # code is content wherever it stands
         text = block_text(last)
         if isinstance(last, Heading) or (
-            _words(text) <= 8 and text[-1:] not in _END_PUNCT and not is_note(text)
+            _short(text, 8) and text[-1:] not in _END_PUNCT and not is_note(text)
         ):
             kept.pop()  # a heading of nothing, or a short line that is no sentence
             continue
         if (
             notices < C.NOTICE_BLOCKS
             and isinstance(last, Paragraph)
-            and _words(text) <= C.NOTICE_WORDS
+            and _short(text, C.NOTICE_WORDS)
             and is_notice(text)
             and not is_note(text)
         ):
@@ -492,18 +497,17 @@ def _with_jsonld(blocks: list[Block], ld: list[str]) -> tuple[list[Block], bool]
     vocab = set(ld_tokens)
     if not vocab:
         return blocks, False
-    page_tokens = sum(len(_tokens(block_text(b))) for b in blocks)
+    block_tokens = [_tokens(block_text(b)) for b in blocks]
+    page_tokens = sum(map(len, block_tokens))
     if len(ld_tokens) < 0.8 * page_tokens:
         return blocks, False  # a summary, not the body
     found: set[str] = set()
     kept: list[Block] = []
-    for block in blocks:
-        text = block_text(block)
-        tokens = _tokens(text)
+    for block, tokens in zip(blocks, block_tokens, strict=True):
         if not tokens:
             kept.append(block)
             continue
-        inside = sum(1 for t in tokens if t in vocab)
+        inside = sum(map(vocab.__contains__, tokens))  # the tokens in it (in C)
         if inside >= 0.5 * len(tokens) or isinstance(block, Heading):
             kept.append(block)
             found.update(tokens)
@@ -543,8 +547,8 @@ def _hint(page: Page, candidates: list[int]) -> int | None:
     for i in candidates:
         if marks_body(page.nodes[i]):
             return i
-    articles = [i for i, tag in enumerate(page.tags) if tag == "article"]
-    return articles[0] if len(articles) == 1 else None
+    tags = page.tags
+    return tags.index("article") if tags.count("article") == 1 else None
 
 
 def _choose(
