@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsparse
 from newsparse import Heading, ListBlock, MediaBlock, Paragraph, Quote
@@ -228,3 +230,23 @@ def test_class_words_match_in_any_case(name: str, furniture: bool) -> None:
     node = LexborHTMLParser(f'<div class="{name}">x</div>').css_first("div")
     assert node is not None
     assert hints(node)[0] is furniture
+
+
+_TRICKY = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2029\u3000,;،，、；ab語한"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_TRICKY, max_size=30) | st.text(alphabet=" a,語", max_size=12) | st.text())
+def test_text_measures_keep_their_definitions(text: str) -> None:
+    """The fast paths of the text measures agree with their plain definitions."""
+    from newsparse._formats.html._body import _short
+    from newsparse._formats.html._extract._features import WIDE, commas, dense, norm, size
+
+    assert norm(text) == " ".join(text.split())
+    wide = 2 * len(WIDE.findall(text))
+    assert dense(text) == len(text) - sum(text.count(c) for c in " \n\t\r") + wide
+    marks = ",،，、;；" if not text.isascii() else ",;"
+    assert commas(text) == sum(text.count(c) for c in marks)
+    words = max(len(text.split()), size(text) // 6 if not text.isascii() else 0)
+    for bound in (0, 1, 2, 6):
+        assert _short(text, bound) is (words <= bound)

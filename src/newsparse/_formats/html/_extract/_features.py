@@ -68,6 +68,10 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 
 def norm(text: str) -> str:
     """Whitespace collapsed and trimmed."""
+    # most texts are already so, and telling it is cheaper than splitting them into words:
+    # every whitespace character but the space is unprintable
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
