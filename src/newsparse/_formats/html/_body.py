@@ -248,11 +248,13 @@ class _Walker:
         """Whether ``node``, of visible text ``text``, is mostly links (and is dropped)."""
         if self.drop is not None:
             return False  # the second opinion judged the links already
-        n = dense(text)
-        if not n:
-            return True
         i = self.page.find(node)
-        return i is not None and self.page.links[i] > C.LINK_LIST_DENSITY * n
+        if i is None or not self.page.links[i]:
+            # no links: only a text without any (its dense size 0) is dropped, and telling
+            # that needs no size
+            return not text.strip(" \n\t\r")
+        n = dense(text)
+        return not n or self.page.links[i] > C.LINK_LIST_DENSITY * n
 
     def flush(self) -> None:
         if self.buffer:
@@ -422,7 +424,7 @@ def _short(text: str, words: int) -> bool:
 
 def _tidy(blocks: list[Block]) -> list[Block]:
     texts = [block_text(b) for b in blocks]
-    counts = Counter(t for t in texts if t)
+    counts = Counter(filter(None, texts))
     kept: list[Block] = []
     for i, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         if isinstance(block, MediaBlock):
@@ -432,11 +434,12 @@ def _tidy(blocks: list[Block]) -> list[Block]:
             continue  # repeated labels ("Advertisement")
         if i < 4 and isinstance(block, Paragraph) and _short(text, 12) and _meta_line(text):
             continue  # a byline or a date line (the metadata has them)
-        if isinstance(block, Paragraph) and _short(text, C.CAPTION_WORDS):
-            found = credit_of(text)
-            if found is not None:  # a photo's caption whose picture was not a figure
-                kept.append(MediaBlock(Media(None, caption=found[0] or None, credit=found[1])))
-                continue
+        # (the credit first: most texts do not end like one, and that is quick to tell)
+        found = credit_of(text) if isinstance(block, Paragraph) else None
+        if found is not None and _short(text, C.CAPTION_WORDS):
+            # a photo's caption whose picture was not a figure
+            kept.append(MediaBlock(Media(None, caption=found[0] or None, credit=found[1])))
+            continue
         kept.append(block)
     if any(isinstance(b, MediaBlock) for b in kept) and all(
         isinstance(b, (Heading, MediaBlock)) for b in kept
