@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import attrgetter
 from typing import Final
 
 from selectolax.lexbor import LexborNode
@@ -199,6 +200,7 @@ def _word_bits() -> dict[str, int]:
 
 
 _WORD_BITS: Final = _word_bits()
+_ATTRIBUTES: Final = attrgetter("attributes")
 _HID: Final = re.compile(r"(?<!\S)hid(?!\S)")  # Readability's "hid" rule: a name on its own
 
 
@@ -266,16 +268,18 @@ class _Marks:
     __slots__ = ("attrs", "classes", "idents", "near_code", "near_figure", "near_table")
 
     def __init__(self, page: Page) -> None:
-        self.attrs = attrs = [node.attributes for node in page.nodes]
+        self.attrs = attrs = list(map(_ATTRIBUTES, page.nodes))
         # the distinct class and id values of the page, matched in one pass
         numbers: dict[str, int] = {}
         classes, idents = [-1] * len(attrs), [-1] * len(attrs)
         for i, a in enumerate(attrs):
             if a:
-                for key, out in (("class", classes), ("id", idents)):
-                    value = a.get(key)
-                    if value:
-                        out[i] = numbers.setdefault(value, len(numbers))
+                value = a.get("class")
+                if value:
+                    classes[i] = numbers.setdefault(value, len(numbers))
+                value = a.get("id")
+                if value:
+                    idents[i] = numbers.setdefault(value, len(numbers))
         flags = _value_flags(list(numbers))
         flags.append(0)  # index -1: no value
         self.classes = [flags[k] for k in classes]
@@ -352,22 +356,24 @@ def _ancestors_within(page: Page, levels: int = 4) -> tuple[list[bool], ...]:
     Near is at most ``levels`` up: Readability's ``_hasAncestorTag`` at its default depth,
     for every element at once.
     """
-    n = len(page.tags)
-    far = levels + 1
-    table, code, figure = [far] * n, [far] * n, [far] * n
+    return tuple(_near(page, tag, levels) for tag in ("table", "code", "figure"))
+
+
+def _near(page: Page, tag: str, levels: int) -> list[bool]:
+    """Whether each element has a ``tag`` ancestor at most ``levels`` up."""
     tags, parent = page.tags, page.parent
+    n = len(tags)
+    if tag not in tags:
+        return [False] * n  # most pages have no code, many no table (found in C)
+    far = levels + 1
+    dist = [far] * n
     for i in range(1, n):
         p = parent[i]
         if p < 0:
             continue
-        tag = tags[p]
-        d = 1 if tag == "table" else table[p] + 1
-        table[i] = d if d < far else far
-        d = 1 if tag == "code" else code[p] + 1
-        code[i] = d if d < far else far
-        d = 1 if tag == "figure" else figure[p] + 1
-        figure[i] = d if d < far else far
-    return tuple([d <= levels for d in dist] for dist in (table, code, figure))
+        d = 1 if tags[p] == tag else dist[p] + 1
+        dist[i] = d if d < far else far
+    return [d <= levels for d in dist]
 
 
 def _prune(view: _View, title: str | None, strip: bool, byline: bool) -> None:
