@@ -32,7 +32,7 @@ _MAX_JSONLD_NODES = 5000
 def _blocks(tree: LexborHTMLParser, found: Found) -> list[Any]:
     blocks: list[Any] = []
     broken = 0
-    for node in tree.css("script"):
+    for node in tree.css('script[type*="ld+json" i]'):  # not every script's attributes
         kind = (node.attributes.get("type") or "").split(";")[0].strip().lower()
         if kind != "application/ld+json":
             continue
