@@ -35,7 +35,7 @@ from typing import Any
 
 from .found import DateCandidate, Found
 
-__all__ = ["METADATA_TIERS", "choose_dates", "tier", "wants_shown_date"]
+__all__ = ["choose_dates", "tier", "wants_shown_date"]
 
 _TIERS = (
     ("microdata:", 1),

@@ -86,15 +86,20 @@ def _first_date(text: str, month_first: bool) -> TextDate | None:
     return next(iter(scan_dates(text, month_first=month_first)), None)
 
 
+def _label(text: str, when: TextDate, since: int) -> str:
+    """The words just before a date in running text (none before ``since``), lower-cased."""
+    return text[max(since, when.start - _LABEL_REACH) : when.start].lower()
+
+
 def _labelled_update(text: str, when: TextDate, since: int) -> bool:
     """Whether the words just before a date in running text label it an update."""
-    before = text[max(since, when.start - _LABEL_REACH) : when.start].lower()
+    before = _label(text, when, since)
     return any(word in before for word in _UPDATED_HINTS) and "publi" not in before
 
 
 def _accessed(text: str, when: TextDate, since: int) -> bool:
-    """Whether the words before a date, after ``since``, label it an access day."""
-    before = text[max(since, when.start - _LABEL_REACH) : when.start].lower()
+    """Whether the words just before a date in running text label it an access day."""
+    before = _label(text, when, since)
     return any(word in before for word in _ACCESSED_HINTS)
 
 
