@@ -315,6 +315,51 @@ def test_an_interrupt_between_a_worker_start_and_its_record_still_ends_it(
     assert not any(alive(pid) for pid in workers)
 
 
+SIGINT_TO_A_HELPER_THREAD = textwrap.dedent(
+    """
+    import os, signal, sys, threading, time
+    import newsparse, slow_plugin
+    newsparse.register_plugin(slow_plugin, name="slow-plugin")
+    from newsparse.cli import main
+
+    def shoot():  # the kernel may hand a process's signal to any thread: this one
+        markers = os.environ["NEWSPARSE_TEST_MARKERS"]
+        while not os.listdir(markers):
+            time.sleep(0.02)
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+
+    threading.Thread(target=shoot, daemon=True).start()
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+@POSIX
+def test_a_signal_handled_by_another_thread_still_ends_the_run_at_once(
+    slow_batch: tuple[Path, Path, dict[str, str]], tmp_path: Path
+) -> None:
+    # the main thread waits for a worker's result in short steps: with one unbounded wait,
+    # the interrupt came through only when the slow page was done, a minute later
+    source, markers, env = slow_batch
+    args = ["convert", str(source), "--to", "jsonl", "-o", str(tmp_path / "out.jsonl"),
+            "--jobs", "2", "--no-progress"]  # fmt: skip
+    child = subprocess.Popen(
+        [sys.executable, "-c", SIGINT_TO_A_HELPER_THREAD, *args],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        _, err = child.communicate(timeout=30)
+        workers = [int(p.name) for p in markers.iterdir()]
+        wait_for(lambda: not any(alive(pid) for pid in workers), timeout=10)
+    finally:
+        kill_leftovers(child)
+    assert child.returncode == 130
+    assert err.startswith("newsparse: stopped by SIGINT")
+
+
 @POSIX
 def test_a_signal_leaves_only_complete_files_in_an_output_folder(
     slow_batch: tuple[Path, Path, dict[str, str]], tmp_path: Path

@@ -21,7 +21,7 @@ import pickle
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any, cast
@@ -40,6 +40,8 @@ __all__ = ["Plan", "convert_many", "iter_articles", "prepare", "run"]
 _CHUNK = 8  # items per task sent to a worker: fewer round trips, still fine-grained
 _CHUNK_BYTES = 8 << 20  # and no more payload than this in one task
 _PENDING_BYTES = 64 << 20  # payload bytes sent to the workers and not yet read back
+
+_POLL = 0.25  # seconds between two looks at a result the main thread waits for
 
 RESERVED = ("source", "format", "media_type", "encoding", "filename")
 """Names ``read_options`` cannot hold: the batch sets them for each input itself."""
@@ -110,6 +112,19 @@ class _Recording:
         return getattr(self._context, name)
 
 
+def _result(future: Future[Any]) -> Any:
+    """The result of ``future``, waited for in short steps.
+
+    The kernel hands a signal to any thread of the process that does not block it, and
+    Python runs the handler in the main thread only once that thread runs code again: an
+    unbounded wait for a result would hold Ctrl-C off until a worker finished its task
+    (a minute, for a slow page), where short waits let it through within one step.
+    """
+    while not future.done():
+        wait((future,), timeout=_POLL)
+    return future.result()
+
+
 def _stop(pool: ProcessPoolExecutor, context: _Recording) -> None:
     """End the workers now: cancel what waits, terminate what runs, kill what stays.
 
@@ -161,7 +176,7 @@ def _ordered(
         chunk, future = pending.popleft()
         held -= sum(_size(item) for item in chunk)
         try:
-            outcome = future.result()
+            outcome = _result(future)
         except (BrokenProcessPool, pickle.PicklingError):
             raise
         except Exception as exc:  # e.g. a result that does not pickle: the chunk fails
