@@ -166,9 +166,13 @@ def wait_for(condition: object, timeout: float = 30.0) -> None:
         time.sleep(0.02)
 
 
+# Each command below starts by handling SIGINT as a process started from a terminal does:
+# a test runner started in the background of a shell inherits SIGINT ignored, and Python
+# then keeps it ignored in every process it starts.
 RUN_WITH_SLOW_PLUGIN = textwrap.dedent(
     """
-    import sys
+    import signal, sys
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     import newsparse, slow_plugin
     newsparse.register_plugin(slow_plugin, name="slow-plugin")
     from newsparse.cli import main
@@ -318,6 +322,7 @@ def test_an_interrupt_between_a_worker_start_and_its_record_still_ends_it(
 SIGINT_TO_A_HELPER_THREAD = textwrap.dedent(
     """
     import os, signal, sys, threading, time
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     import newsparse, slow_plugin
     newsparse.register_plugin(slow_plugin, name="slow-plugin")
     from newsparse.cli import main
