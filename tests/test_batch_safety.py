@@ -11,6 +11,7 @@ import contextlib
 import gzip as gzip_module
 import io
 import json
+import multiprocessing
 import os
 import re
 import signal
@@ -359,6 +360,56 @@ def test_a_signal_handled_by_another_thread_still_ends_the_run_at_once(
         _, err = child.communicate(timeout=30)
         workers = [int(p.name) for p in markers.iterdir()]
         wait_for(lambda: not any(alive(pid) for pid in workers), timeout=10)
+    finally:
+        kill_leftovers(child)
+    assert child.returncode == 130
+    assert err.startswith("newsparse: stopped by SIGINT")
+
+
+SIGINT_RIGHT_AFTER_A_FORK = textwrap.dedent(
+    """
+    import os, signal, sys
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    import newsparse, slow_plugin
+    newsparse.register_plugin(slow_plugin, name="slow-plugin")
+    from newsparse.cli import main
+
+    fork = os.fork
+
+    def fork_then_interrupt():  # Ctrl-C just after the first worker is forked
+        pid = fork()
+        if pid:
+            os.fork = fork
+            os.kill(os.getpid(), signal.SIGINT)
+        return pid
+
+    os.fork = fork_then_interrupt
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+@POSIX
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the workers are not forked here"
+)
+def test_an_interrupt_right_after_a_worker_is_forked_still_ends_it(
+    slow_batch: tuple[Path, Path, dict[str, str]], tmp_path: Path
+) -> None:
+    # the fork and the pool's record of the process are one step for signals: a worker
+    # forked just before an interrupt is known, and ended, when the interrupt comes
+    source, _markers, env = slow_batch
+    args = ["convert", str(source), "--to", "jsonl", "-o", str(tmp_path / "out.jsonl"),
+            "--jobs", "2", "--no-progress"]  # fmt: skip
+    child = subprocess.Popen(
+        [sys.executable, "-c", SIGINT_RIGHT_AFTER_A_FORK, *args],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:  # a worker left alive would hold the pipe open: communicate would time out
+        _, err = child.communicate(timeout=30)
     finally:
         kill_leftovers(child)
     assert child.returncode == 130

@@ -59,6 +59,8 @@ def _start_worker(plugins: list[tuple[str, Any]]) -> None:
     # action a forked worker must not inherit a handler for)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if _HELD:  # held by the parent while it started this process (see _Recording)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
     _plugins.restore_plugins(plugins)
 
 
@@ -90,13 +92,38 @@ def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+_HELD = (
+    frozenset({signal.SIGINT, signal.SIGTERM})
+    if hasattr(signal, "pthread_sigmask")
+    else frozenset()
+)
+"""The signals held while a worker starts (where threads can hold signals: POSIX)."""
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold :data:`_HELD` in this thread for the time of the block; they arrive after it."""
+    if not _HELD:
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class _Recording:
     """A multiprocessing context that keeps every process the pool creates, before it starts.
 
     Before Python 3.14 the executor records a worker in its process table only after the
     worker started: an interrupt between the two would leave a live worker that nothing
     ends (and that holds the terminal's pipes open). This context hands the pool its
-    processes and keeps a list of them; everything else is the default context's.
+    processes and keeps a list of them; everything else is the default context's. The
+    pool starts its processes when a task is submitted, and tasks are submitted with
+    SIGINT and SIGTERM held (:func:`_signals_held`): an interrupt cannot fall between a
+    fork and the moment the process knows its id (it comes right after). The worker
+    inherits them held and lets them through once its own handlers are set.
     """
 
     def __init__(self) -> None:
@@ -191,7 +218,9 @@ def _ordered(
                     yield from done()
                 yield (chunk[0], *_inputs.stream(chunk[0], read_options))
                 continue
-            pending.append((chunk, pool.submit(_work, chunk, read_options)))
+            with _signals_held():  # the pool may start a worker here
+                future = pool.submit(_work, chunk, read_options)
+            pending.append((chunk, future))
             held += sum(_size(item) for item in chunk)
             while len(pending) >= limit or (held > _PENDING_BYTES and len(pending) > 1):
                 yield from done()
