@@ -458,6 +458,82 @@ def test_an_og_title_naming_the_site_gives_way_to_the_pages_title() -> None:
     assert a.title == "Ferry strike ends after a week"
 
 
+@pytest.mark.parametrize(
+    "home",
+    [
+        "/",
+        "https://tidewater-notes.example/",
+        "https://archive.example/web/2015/https://tidewater-notes.example/",
+    ],
+)
+def test_a_heading_that_links_home_is_the_sites_logo_not_the_title(home: str) -> None:
+    a = page(
+        "<title>Tidewater Notes » Archive » Mending a fishing net by hand</title>",
+        f'<div id="top"><h1><a href="{home}">Tidewater Notes</a></h1></div>'
+        "<p>Twine, a needle and patience.</p>",
+    )
+    assert a.title == "Archive » Mending a fishing net by hand"  # the site's name is cut
+    b = page(
+        "<title>Mending a fishing net by hand | Tidewater Notes</title>",
+        f'<h1><a href="{home}">Tidewater Notes</a></h1><h1>Mending a fishing net by hand</h1>',
+    )
+    assert b.title == "Mending a fishing net by hand"  # the next heading is the title
+    c = page(
+        "<title>Tidewater Notes</title>",
+        '<h1><a href="/2015/mending-nets/">Mending a fishing net by hand</a></h1>',
+    )
+    assert c.title == "Mending a fishing net by hand"  # a heading linking to its post
+
+
+@pytest.mark.parametrize(
+    ("og_title", "h1"),
+    [
+        # a kicker before the headline
+        (
+            "Obituary: The lighthouse keeper of Skerry Point",
+            "The lighthouse keeper of Skerry Point",
+        ),
+        # a tagline after it
+        ("Oat and honey loaf » easy weekend baking", "Oat and honey loaf"),
+        # the typography of the page: a dash and a quote the metadata gives in ASCII
+        ("Ferry strike ends - and what's next", "Ferry strike ends – and what’s next"),
+    ],
+)
+def test_the_heading_that_shows_the_metadata_title_is_the_title(og_title: str, h1: str) -> None:
+    a = page(
+        f'<meta property="og:title" content="{og_title}"><title>{og_title}</title>',
+        f"<h1>{h1}</h1>",
+    )
+    assert a.title == h1
+    assert provenance(a, "title") == "h1"
+
+
+def test_a_short_heading_at_the_end_of_the_metadata_title_is_not_the_title() -> None:
+    # the platform's name as the page's heading, the site's name in og:site_name
+    a = page(
+        '<meta property="og:title" content="Autumn colours at the reservoir walk :: Harbourblogs">'
+        '<meta property="og:site_name" content="Anna writes">',
+        "<h1>Harbourblogs</h1>",
+    )
+    assert a.title.startswith("Autumn colours at the reservoir walk")
+
+
+def test_a_domain_as_the_site_name_is_cut_by_its_name() -> None:
+    a = page(
+        '<meta property="og:title" content="TIDEWATER - Harbour dues rise in spring">'
+        '<meta property="og:site_name" content="www.tidewater.example">'
+    )
+    assert a.title == "Harbour dues rise in spring"
+
+
+def test_a_title_part_that_only_holds_the_sites_name_among_more_words_is_kept() -> None:
+    a = page(
+        '<meta property="og:title" content="Harbour dues – Coast Guild rules for the new season">'
+        '<meta property="og:site_name" content="The Coast Guild of Harbour Dues and Tolls">'
+    )
+    assert a.title == "Harbour dues – Coast Guild rules for the new season"
+
+
 def test_rdfa_names_several_properties_at_once() -> None:
     a = page(
         '<meta property="x:title dc:title" content="Preferred headline">'
