@@ -558,6 +558,7 @@ def test_rdfa_names_several_properties_at_once() -> None:
         ("Von Ina Berg am Samstag, 19. Oktober 2019 um 11:14 Uhr", ["Ina Berg"]),
         ("Tom Ede Fr, 18. Oktober 2019", ["Tom Ede"]),
         ("Veröffentlicht am 18. Oktober 2019", []),
+        ("Por Rosa Vidal @rosavidal_news -", ["Rosa Vidal"]),  # a handle after the name
     ],
 )
 def test_multilingual_bylines(byline: str, names: list[str]) -> None:
@@ -565,6 +566,15 @@ def test_multilingual_bylines(byline: str, names: list[str]) -> None:
         "<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1><p class='byline'>{byline}</p>"
     )
     assert [x.name for x in a.authors] == names
+
+
+def test_a_contributor_field_is_a_byline() -> None:
+    a = page(
+        "<title>Harbour reopens</title>",
+        "<h1>Harbour reopens</h1><div class='field-contributor'><span>Par Lucie Garnier</span>"
+        "</div><p>The harbour opened again on Monday.</p>",
+    )
+    assert [x.name for x in a.authors] == ["Lucie Garnier"]
 
 
 def test_two_jsonld_authors_each_with_a_context() -> None:

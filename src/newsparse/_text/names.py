@@ -113,7 +113,7 @@ _CREDENTIAL = re.compile(rf"(?:{_alternation(CREDENTIALS)})\Z")
 # a form label such as "Name (required)" from a comment box: "(" and a lowercase letter
 _FORM_NOTE = re.compile(r"\(\s*[^\W\d_A-Z]")
 _NAME_STOP = re.compile(
-    r"\||•|·|\bemail\b|\bfollow\b|\bcontact\b|"
+    r"\||•|·|\bemail\b|\bfollow\b|\bcontact\b|(?<=\s)@\w|"
     rf"\b(?:{_words_pattern(CREDIT_NOISE)})\b|"
     r"(?<=\s)[^\W\d_]{2,12}\s?:(?=\s)|"  # "Jane Doe Quelle: …": another label
     rf"\b(?:{_words_pattern(DATE_LABELS)})\b|"

@@ -17,7 +17,7 @@ __all__ = ["publisher_authors", "read_byline"]
 
 _BYLINE_CSS = (
     '[class*="byline" i], [id*="byline" i], [class*="submitted" i], [rel~="author"], '
-    '[itemprop~="author"], [class*="author" i], [class*="posted-by" i]'
+    '[itemprop~="author"], [class*="author" i], [class*="posted-by" i], [class*="contributor" i]'
 )
 _MAX_BYLINE = 300
 _MAX_CANDIDATES = 40
