@@ -170,16 +170,19 @@ def wait_for(condition: object, timeout: float = 30.0) -> None:
 # Each command below starts by handling SIGINT as a process started from a terminal does:
 # a test runner started in the background of a shell inherits SIGINT ignored, and Python
 # then keeps it ignored in every process it starts.
-RUN_WITH_SLOW_PLUGIN = textwrap.dedent(
-    """
-    import signal, sys
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    import newsparse, slow_plugin
-    newsparse.register_plugin(slow_plugin, name="slow-plugin")
-    from newsparse.cli import main
-    sys.exit(main(sys.argv[1:]))
-    """
-)
+def slow_cli(setup: str = "") -> str:
+    """A script that runs the CLI with the slow plugin, ``setup`` run just before it."""
+    prologue = """
+        import os, signal, sys, threading, time
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        import newsparse, slow_plugin
+        newsparse.register_plugin(slow_plugin, name="slow-plugin")
+        from newsparse.cli import main
+        """
+    return textwrap.dedent(prologue) + textwrap.dedent(setup) + "sys.exit(main(sys.argv[1:]))\n"
+
+
+RUN_WITH_SLOW_PLUGIN = slow_cli()
 
 
 @pytest.fixture
@@ -320,14 +323,8 @@ def test_an_interrupt_between_a_worker_start_and_its_record_still_ends_it(
     assert not any(alive(pid) for pid in workers)
 
 
-SIGINT_TO_A_HELPER_THREAD = textwrap.dedent(
+SIGINT_TO_A_HELPER_THREAD = slow_cli(
     """
-    import os, signal, sys, threading, time
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    import newsparse, slow_plugin
-    newsparse.register_plugin(slow_plugin, name="slow-plugin")
-    from newsparse.cli import main
-
     def shoot():  # the kernel may hand a process's signal to any thread: this one
         markers = os.environ["NEWSPARSE_TEST_MARKERS"]
         while not os.listdir(markers):
@@ -335,9 +332,33 @@ SIGINT_TO_A_HELPER_THREAD = textwrap.dedent(
         signal.pthread_kill(threading.get_ident(), signal.SIGINT)
 
     threading.Thread(target=shoot, daemon=True).start()
-    sys.exit(main(sys.argv[1:]))
     """
 )
+
+
+def run_to_its_end(
+    script: str, args: list[str], env: dict[str, str], markers: Path | None = None
+) -> tuple[int, str]:
+    """Run ``script`` with ``args`` in a session of its own; (exit code, stderr).
+
+    A worker left alive would hold the pipe open: the wait for the end would time out.
+    With ``markers``, every worker that left one must be gone ten seconds after the end.
+    """
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        _, err = child.communicate(timeout=30)
+        if markers is not None:
+            workers = [int(p.name) for p in markers.iterdir()]
+            wait_for(lambda: not any(alive(pid) for pid in workers), timeout=10)
+    finally:
+        kill_leftovers(child)
+    return child.returncode, err
 
 
 @POSIX
@@ -349,31 +370,13 @@ def test_a_signal_handled_by_another_thread_still_ends_the_run_at_once(
     source, markers, env = slow_batch
     args = ["convert", str(source), "--to", "jsonl", "-o", str(tmp_path / "out.jsonl"),
             "--jobs", "2", "--no-progress"]  # fmt: skip
-    child = subprocess.Popen(
-        [sys.executable, "-c", SIGINT_TO_A_HELPER_THREAD, *args],
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        _, err = child.communicate(timeout=30)
-        workers = [int(p.name) for p in markers.iterdir()]
-        wait_for(lambda: not any(alive(pid) for pid in workers), timeout=10)
-    finally:
-        kill_leftovers(child)
-    assert child.returncode == 130
+    code, err = run_to_its_end(SIGINT_TO_A_HELPER_THREAD, args, env, markers)
+    assert code == 130
     assert err.startswith("newsparse: stopped by SIGINT")
 
 
-SIGINT_RIGHT_AFTER_A_FORK = textwrap.dedent(
+SIGINT_RIGHT_AFTER_A_FORK = slow_cli(
     """
-    import os, signal, sys
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    import newsparse, slow_plugin
-    newsparse.register_plugin(slow_plugin, name="slow-plugin")
-    from newsparse.cli import main
-
     fork = os.fork
 
     def fork_then_interrupt():  # Ctrl-C just after the first worker is forked
@@ -384,7 +387,6 @@ SIGINT_RIGHT_AFTER_A_FORK = textwrap.dedent(
         return pid
 
     os.fork = fork_then_interrupt
-    sys.exit(main(sys.argv[1:]))
     """
 )
 
@@ -401,18 +403,8 @@ def test_an_interrupt_right_after_a_worker_is_forked_still_ends_it(
     source, _markers, env = slow_batch
     args = ["convert", str(source), "--to", "jsonl", "-o", str(tmp_path / "out.jsonl"),
             "--jobs", "2", "--no-progress"]  # fmt: skip
-    child = subprocess.Popen(
-        [sys.executable, "-c", SIGINT_RIGHT_AFTER_A_FORK, *args],
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:  # a worker left alive would hold the pipe open: communicate would time out
-        _, err = child.communicate(timeout=30)
-    finally:
-        kill_leftovers(child)
-    assert child.returncode == 130
+    code, err = run_to_its_end(SIGINT_RIGHT_AFTER_A_FORK, args, env)
+    assert code == 130
     assert err.startswith("newsparse: stopped by SIGINT")
 
 
