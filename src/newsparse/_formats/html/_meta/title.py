@@ -200,8 +200,9 @@ def _site_keys(site: str) -> list[str]:
     ['wwwcouriercoexample', 'courier']
     """
     keys = [_norm(site)]
-    if _DOMAIN.fullmatch(site.strip().lower()):
-        labels = site.strip().lower().split(".")[:-1]
+    domain = site.strip().lower()
+    if _DOMAIN.fullmatch(domain):
+        labels = domain.split(".")[:-1]
         keys.extend(_norm(x) for x in labels if len(x) >= _MIN_LABEL and x != "www")
     return [key for key in keys if key]
 
@@ -209,10 +210,9 @@ def _site_keys(site: str) -> list[str]:
 def _names_site(part: str, site: str) -> bool:
     """Whether a part of a title (normalised) is the site's name, give or take a word.
 
-    Either holds the other, and the longer is at most twice the shorter.
+    Either holds the other (or both are the same), and the longer is at most twice the
+    shorter.
     """
-    if part == site:
-        return True
     short, long = sorted((part, site), key=len)
     return short in long and len(long) <= 2 * len(short)
 
