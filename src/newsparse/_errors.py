@@ -28,6 +28,7 @@ The library never calls ``sys.exit``; only the command line maps errors to exit 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 __all__ = [
     "BadItemWarning",
@@ -293,3 +294,19 @@ def _window(line: str, column: int) -> tuple[str, int]:
     if start + _EXCERPT_WIDTH < len(line):
         piece += "…"
     return piece, caret
+
+
+_E = TypeVar("_E", bound=BaseException)
+
+
+def detached(exc: _E) -> _E:
+    """``exc`` without its traceback and its context, to be kept after its handler ends.
+
+    An error kept in a local variable while the code goes on (the first of several
+    attempts, reported if all fail) is held by a frame that the error's own traceback
+    holds: a reference cycle, which keeps every frame of the call stack alive with their
+    variables (a page's whole parsed tree) until the cycle collector runs. Detached, the
+    error holds no frame; its type, message and attributes are all a report needs.
+    """
+    exc.__context__ = None
+    return exc.with_traceback(None)

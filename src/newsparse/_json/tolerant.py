@@ -11,6 +11,12 @@ too often after the complete value (``{"a": {"b": 1}}}``; at most :data:`_SURPLU
 Every pattern here is linear in the text: the tokens are consumed left to right, and the
 line pattern of the quote repair matches within one line (``[ \t]``, never ``\s``, so no
 whitespace run is scanned again from every line start).
+
+A failed attempt's error is kept for the report while the next attempt runs, detached
+(:func:`newsparse._errors.detached`) from the frames it was raised through: an error held
+by a local variable of a frame that its own traceback holds is a reference cycle, which
+keeps every frame of the call stack alive with their variables (for a page, the whole
+parsed tree) until the cycle collector runs.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from typing import Any
 
 import msgspec
 
-from .._errors import ParseError
+from .._errors import ParseError, detached
 from .strict import syntax_error
 
 __all__ = ["escape_inner_quotes", "loads", "loads_embedded", "repair"]
@@ -73,7 +79,7 @@ def loads(text: str, *, format: str) -> Any:
     try:
         return _DECODER.decode(text)
     except msgspec.DecodeError as exc:
-        first: Exception = exc
+        first = detached(exc)
     except RecursionError:
         raise ParseError("JSON is nested too deeply to read", format=format) from None
     except UnicodeError as exc:
@@ -109,7 +115,7 @@ def loads_embedded(text: str, *, format: str) -> Any:
     try:
         return loads(text, format=format)
     except ParseError as exc:
-        first = exc
+        first = detached(exc)
     try:
         return loads(escape_inner_quotes(text), format=format)
     except ParseError:
@@ -123,4 +129,7 @@ def loads_embedded(text: str, *, format: str) -> Any:
             return _DECODER.decode(shorter)
         except (msgspec.DecodeError, UnicodeError, RecursionError):
             continue
-    raise first from None
+    try:
+        raise first from None
+    finally:
+        del first  # the raised error's traceback holds this frame: no cycle through it

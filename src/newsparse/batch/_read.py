@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from .. import _api, _source
-from .._errors import NewsparseError, ParseError
+from .._errors import NewsparseError, ParseError, detached
 from .._model import Article
 from . import _remote
 from ._types import Failure, Item, Result
@@ -108,7 +108,7 @@ def iter_item(item: Item, read_options: dict[str, Any]) -> Iterator[Result]:
             held = article
             count += 1
     except Exception as exc:  # whatever a reader or plugin raises costs only this item
-        failure_exc = exc
+        failure_exc = detached(exc)  # kept past the handler: no frame held, no cycle
     finally:
         if handle is not None:
             handle.close()
