@@ -106,7 +106,15 @@ def link_size(node: LexborNode) -> int:
 _WORDS: dict[str, tuple[bool, bool, bool]] = {}
 _NAMES: dict[str, tuple[bool, bool, bool]] = {}
 _WORDS_MAX = 8192
-_NO_WORDS = (False, False, False)
+# the answers are shared, never built per name or per element: every class name and every
+# element of a page asked about is memoised, and a new tuple per entry would be that many
+# more objects for the cycle collector to count and visit while the page is read
+_FLAGS = {(p, s, w): (p, s, w) for p in (False, True) for s in (False, True) for w in (False, True)}
+_NO_WORDS = _FLAGS[False, False, False]
+_HINTS = {
+    (f, w): (f, w) for f in (False, True) for w in (-CLASS_WEIGHT, 0, CLASS_WEIGHT)
+}  # fmt: skip
+_PLAIN = _HINTS[False, 0]
 _ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "dialog", "menu"})
 
 
@@ -127,7 +135,7 @@ def _name_words(name: str) -> tuple[bool, bool, bool]:
         # a content word inside a furniture name ("related-posts", "article-share") is part
         # of that name: only names without furniture words are content
         positive = not strong and positive_words.search(text) is not None
-        found = (positive, strong, weak_words.search(text) is not None)
+        found = _FLAGS[positive, strong, weak_words.search(text) is not None]
         if len(_NAMES) >= _WORDS_MAX:
             _NAMES.clear()
         _NAMES[name] = found
@@ -149,7 +157,7 @@ def _words(value: str | None) -> tuple[bool, bool, bool]:
         for name in value.split():
             p, s, w = _name_words(name)
             positive, strong, weak = positive or p, strong or s, weak or w
-        found = (positive, strong, weak)
+        found = _FLAGS[positive, strong, weak]
         if len(_WORDS) >= _WORDS_MAX:
             _WORDS.clear()
         _WORDS[value] = found
@@ -172,7 +180,7 @@ def hints(node: LexborNode, memo: dict[int, tuple[bool, int]] | None = None) -> 
         return found
     attrs = node.attributes
     if not attrs:
-        return False, 0
+        return _PLAIN
     cls = _words(attrs.get("class"))
     ident = _words(attrs.get("id"))
     positive = cls[0] or ident[0]
@@ -181,7 +189,7 @@ def hints(node: LexborNode, memo: dict[int, tuple[bool, int]] | None = None) -> 
     if strong or (not positive and (cls[2] or ident[2])):
         weight -= CLASS_WEIGHT
     furniture = (strong and not positive) or attrs.get("role") in _ROLES or _hidden(attrs)
-    return furniture, weight
+    return _HINTS[furniture, weight]
 
 
 def hidden(node: LexborNode) -> bool:
