@@ -12,15 +12,15 @@ objects hold at that time, whoever left it there. In a run where several extract
 share one process, a fast extractor that allocates many short-lived objects runs many of
 the collections and frees other extractors' garbage in its own timed calls.
 
-After the benchmark's own report, a table on standard error: for each extractor, the
-collections run in its calls (by generation), the seconds they took, the objects they
-freed, and that time as a share of the extractor's summed call time.
+After the benchmark's own report, a table on standard error: for each corpus and
+extractor, the collections run in its calls (by generation), the seconds they took, the
+objects they freed, and that time as a share of the extractor's summed call time.
 """
 
 from __future__ import annotations
 
 import gc
-import runpy
+import importlib
 import sys
 import time
 from collections import defaultdict
@@ -35,19 +35,20 @@ class Ledger:
     """Collections, their time and the objects they freed, by extractor and generation."""
 
     def __init__(self) -> None:
+        self.corpus = ""
         self.current: str | None = None
         self.started = 0.0
-        self.count: dict[tuple[str, int], int] = defaultdict(int)
-        self.seconds: dict[tuple[str, int], float] = defaultdict(float)
-        self.freed: dict[tuple[str, int], int] = defaultdict(int)
-        self.calls: dict[str, float] = defaultdict(float)
+        self.count: dict[tuple[str, str, int], int] = defaultdict(int)
+        self.seconds: dict[tuple[str, str, int], float] = defaultdict(float)
+        self.freed: dict[tuple[str, str, int], int] = defaultdict(int)
+        self.calls: dict[tuple[str, str], float] = defaultdict(float)
 
     def on_gc(self, phase: str, info: dict[str, Any]) -> None:
         """The ``gc.callbacks`` hook: time each collection, charge it to the call it ran in."""
         if phase == "start":
             self.started = time.perf_counter()
             return
-        key = (self.current or "(between calls)", info["generation"])
+        key = (self.corpus, self.current or "(between calls)", info["generation"])
         self.count[key] += 1
         self.seconds[key] += time.perf_counter() - self.started
         self.freed[key] += info["collected"]
@@ -61,25 +62,26 @@ class Ledger:
             try:
                 return fn(inputs)
             finally:
-                self.calls[name] += time.perf_counter() - start
+                self.calls[self.corpus, name] += time.perf_counter() - start
                 self.current = None
 
         return call
 
     def report(self) -> str:
-        """A Markdown table, one row per extractor."""
+        """A Markdown table, one row per corpus and extractor."""
         lines = [
-            "| extractor | collections (gen 0 / 1 / 2) | GC seconds | objects freed | "
-            "share of its call time |",
-            "|---|---|---|---|---|",
+            "| corpus | extractor | collections (gen 0 / 1 / 2) | GC seconds | objects freed "
+            "| share of its call time |",
+            "|---|---|---|---|---|---|",
         ]
-        for name in sorted({n for n, _ in self.count}):
-            counts = " / ".join(str(self.count.get((name, g), 0)) for g in (0, 1, 2))
-            secs = sum(self.seconds.get((name, g), 0.0) for g in (0, 1, 2))
-            freed = sum(self.freed.get((name, g), 0) for g in (0, 1, 2))
-            total = self.calls.get(name)
+        for corpus, name in sorted({(c, n) for c, n, _ in self.count}):
+            gens = [(corpus, name, g) for g in (0, 1, 2)]
+            counts = " / ".join(str(self.count.get(k, 0)) for k in gens)
+            secs = sum(self.seconds.get(k, 0.0) for k in gens)
+            freed = sum(self.freed.get(k, 0) for k in gens)
+            total = self.calls.get((corpus, name))
             share = f"{secs / total:.1%}" if total else "n/a"
-            lines.append(f"| {name} | {counts} | {secs:.2f} | {freed:,} | {share} |")
+            lines.append(f"| {corpus} | {name} | {counts} | {secs:.2f} | {freed:,} | {share} |")
         return "\n".join(lines)
 
 
@@ -90,8 +92,14 @@ def main() -> None:
     sys.path.insert(0, str(BENCH))
     import extractors  # the benchmark's adapters: each call goes through build()
 
+    bench = importlib.import_module("run")
     ledger = Ledger()
     build = extractors.build
+    run_corpus = bench.run_corpus
+
+    def charged_corpus(corpus: Any, *args: Any) -> Any:
+        ledger.corpus = corpus.name
+        return run_corpus(corpus, *args)
 
     def charged_build(name: str, kind: str) -> Any:
         calls = build(name, kind)
@@ -100,10 +108,10 @@ def main() -> None:
         return [(purpose, ledger.wrap(name, fn)) for purpose, fn in calls]
 
     extractors.build = charged_build
+    bench.run_corpus = charged_corpus
     gc.callbacks.append(ledger.on_gc)
-    sys.argv = [str(BENCH / "run.py"), *sys.argv[1:]]
     try:
-        runpy.run_path(str(BENCH / "run.py"), run_name="__main__")
+        bench.main(sys.argv[1:])
     finally:
         gc.callbacks.remove(ledger.on_gc)
         print(ledger.report(), file=sys.stderr)
