@@ -98,6 +98,8 @@ def test_a_failed_batch_item_leaves_no_cycle(tmp_path: Path) -> None:
     def batch() -> None:
         results = list(iter_articles([bad, good]))
         assert [r.failure is None for r in results] == [False, True]
-        assert results[0].failure is not None and results[0].failure.line == 1
+        failure = results[0].failure
+        assert failure is not None
+        assert failure.line == 1
 
     assert _garbage_after(batch) == 0
