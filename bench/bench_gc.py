@@ -32,7 +32,7 @@ BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "pages"
 
 
 class Ledger:
-    """Collections, their time and the objects they freed, by extractor and generation."""
+    """Collections, their time and the objects they freed, by corpus, extractor and generation."""
 
     def __init__(self) -> None:
         self.corpus = ""

@@ -12,11 +12,8 @@ Every pattern here is linear in the text: the tokens are consumed left to right,
 line pattern of the quote repair matches within one line (``[ \t]``, never ``\s``, so no
 whitespace run is scanned again from every line start).
 
-A failed attempt's error is kept for the report while the next attempt runs, detached
-(:func:`newsparse._errors.detached`) from the frames it was raised through: an error held
-by a local variable of a frame that its own traceback holds is a reference cycle, which
-keeps every frame of the call stack alive with their variables (for a page, the whole
-parsed tree) until the cycle collector runs.
+A failed attempt's error, kept for the report while the next attempt runs, is
+:func:`newsparse._errors.detached` from its frames (which says why).
 """
 
 from __future__ import annotations

@@ -111,9 +111,7 @@ _WORDS_MAX = 8192
 # more objects for the cycle collector to count and visit while the page is read
 _FLAGS = {(p, s, w): (p, s, w) for p in (False, True) for s in (False, True) for w in (False, True)}
 _NO_WORDS = _FLAGS[False, False, False]
-_HINTS = {
-    (f, w): (f, w) for f in (False, True) for w in (-CLASS_WEIGHT, 0, CLASS_WEIGHT)
-}  # fmt: skip
+_HINTS = {(f, w): (f, w) for f in (False, True) for w in (-CLASS_WEIGHT, 0, CLASS_WEIGHT)}
 _PLAIN = _HINTS[False, 0]
 _ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "dialog", "menu"})
 
